@@ -1,0 +1,205 @@
+"""The ``assistant`` command. Imports are lazy so that ``assistant --help`` starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.flow import Pipeline, Processed
+    from assistant.settings import Settings
+
+EXIT_INPUT_ERROR = 2
+
+
+def _pipeline(settings: Settings) -> Pipeline:
+    from assistant import knowledge
+    from assistant.flow import Pipeline
+
+    return Pipeline(settings, knowledge.load(settings))
+
+
+def _read_inputs(paths: Sequence[str]) -> list[tuple[str, bytes | None]]:
+    items: list[tuple[str, bytes | None]] = []
+    for path in paths:
+        if path == "-":
+            items.append((path, sys.stdin.buffer.read()))
+            continue
+        try:
+            items.append((path, Path(path).read_bytes()))
+        except OSError as exc:
+            print(f"assistant: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+            items.append((path, None))
+    return items
+
+
+def classification(path: str, item: Processed) -> dict[str, Any]:
+    u, verdict = item.understanding, item.verdict
+    assert u is not None
+    inquiry = u.kind.value == "inquiry"
+    reg = u.register
+    return {
+        "file": path,
+        "kind": u.kind.value,
+        "intents": [{"id": i.id, "confidence": i.confidence} for i in u.intents] if inquiry else [],
+        "facts": {"population": u.facts.population, "amount_eur": u.facts.amount_eur,
+                  "municipality": u.facts.municipality, "state": u.facts.state} if inquiry
+        else {"population": None, "amount_eur": None, "municipality": None, "state": None},
+        "register": {"ags": reg.ags, "name": reg.name, "district": reg.district,
+                     "state": reg.state, "population": reg.population}
+        if reg and inquiry else None,
+        "eligibility": verdict.eligibility.value if verdict and inquiry else None,
+        "eligibility_basis": verdict.basis if verdict and inquiry else None,
+        "language": u.language,
+    }
+
+
+def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
+    pipeline = _pipeline(settings)
+    failed = False
+    rows = []
+    for path, raw in _read_inputs(args.files):
+        if raw is None:
+            failed = True
+            continue
+        result = classification(path, pipeline.understand_only(raw))
+        if args.format == "json":
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        else:
+            rows.append(result)
+    if args.format != "json":
+        print(f"{'file':<36} {'kind':<16} {'intents':<44} {'pop.':>7} {'verdict':<13} lang")
+        for r in rows:
+            intents = ", ".join(f"{i['id']} {i['confidence']:.2f}" for i in r["intents"]) or "–"
+            pop = r["facts"]["population"] or (r["register"] or {}).get("population") or ""
+            print(f"{r['file'][-36:]:<36} {r['kind']:<16} {intents[:44]:<44} {pop!s:>7} "
+                  f"{r['eligibility'] or '–':<13} {r['language']}")
+    return EXIT_INPUT_ERROR if failed else 0
+
+
+def draft_json(path: str, item: Processed) -> dict[str, Any]:
+    d = item.draft
+    return {
+        "file": path,
+        "outcome": item.outcome.value if item.outcome else None,
+        "understanding": classification(path, item),
+        "verdict_reasons": [{"rule": f.rule, "outcome": f.outcome, "reason": f.reason_de}
+                            for f in (item.verdict.findings if item.verdict else ())],
+        "draft": None if d is None else {
+            "language": d.language, "subject": d.subject, "text": d.text,
+            "needs_staff": d.needs_staff, "staff_reasons": list(d.staff_reasons),
+            "blocks": [{"kind": b.kind, "intent": b.intent, "source": b.source,
+                        "version": b.version, "gap": b.gap, "text": b.text} for b in d.blocks],
+        },
+    }
+
+
+def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    pipeline = _pipeline(settings)
+    [(path, raw)] = _read_inputs([args.file])
+    if raw is None:
+        return EXIT_INPUT_ERROR
+    item = pipeline.run(raw)
+    if args.format == "json":
+        print(json.dumps(draft_json(path, item), ensure_ascii=False, indent=2))
+        return 0
+    if item.draft is None:
+        kind = item.understanding.kind.value if item.understanding else "?"
+        print(f"No reply: this mail is of kind {kind} ({item.outcome}).")
+        return 0
+    if item.draft.needs_staff:
+        print("# needs staff: " + "; ".join(item.draft.staff_reasons), file=sys.stderr)
+    print(f"Subject: {item.draft.subject}\n")
+    print(item.draft.text, end="")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import evaluation
+
+    pipeline = _pipeline(settings)
+    folder = Path(args.folder)
+    if not (folder / "labels.jsonl").is_file():
+        print(f"assistant: {folder} has no labels.jsonl", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    if args.calibrate:
+        fitted = evaluation.calibrate(pipeline, [folder])
+        print(json.dumps(fitted))
+        if args.write:
+            import yaml
+
+            target = Path(settings.knowledge_dir) / "classifier.yaml"
+            target.write_text(
+                "# Confidence curve of the intent classifier, fitted by\n"
+                f"# `assistant evaluate {args.folder} --calibrate --write` on {fitted['points']}"
+                " scored (mail, intent) pairs.\n"
+                + yaml.safe_dump({"slope": fitted["slope"], "midpoint": fitted["midpoint"]}),
+                encoding="utf-8")
+            print(f"written to {target}")
+        return 0
+    result = evaluation.evaluate(pipeline, folder)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(evaluation.format_text(result))
+    return 0
+
+
+def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
+    for name, value, help_text in settings.describe():
+        print(f"{name}={value}\n    {help_text}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Inquiry assistant of the Hessian WIR programme (KIV funding line).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("classify", help="kind, intents, facts and verdict of mails")
+    p.add_argument("files", nargs="+", metavar="FILE", help="mail files (.eml); - for stdin")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("draft", help="the reply draft for one mail")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("evaluate", help="measure the understanding on labelled mails")
+    p.add_argument("folder", metavar="DIR", help="folder with mails/ and labels.jsonl")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--calibrate", action="store_true",
+                   help="fit the confidence curve on DIR instead of reporting")
+    p.add_argument("--write", action="store_true",
+                   help="with --calibrate: save it to knowledge/classifier.yaml")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("config", help="show the settings (secrets masked)")
+    p.set_defaults(func=cmd_config)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from assistant.knowledge import KnowledgeError
+    from assistant.settings import Settings, SettingsError
+
+    try:
+        settings = Settings.load()
+        return int(args.func(args, settings) or 0)
+    except (SettingsError, KnowledgeError) as exc:
+        print(f"assistant: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""The draft stage: one reply per inquiry, built only from the curated knowledge.
+
+The reply is the frame ``knowledge/templates/<lang>/reply.txt.j2`` (greeting, thanks, blocks,
+closing, signature) around blocks in the order the mail asks its questions: one answer block per
+intent from ``knowledge/answers/``, and the rule notices from ``knowledge/notices/`` — the
+eligibility verdict with its reason and the population it used, the cooperation hint under the
+small-town limit, the cap when a larger sum was named, a request for the population when the
+verdict is unknown. Each block records the knowledge entry and version it came from.
+
+What the knowledge cannot answer becomes a marked gap (``[[BITTE ERGÄNZEN: …]]``) and flags the
+draft ``needs_staff``: the assistant never writes what the knowledge does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.knowledge import Entry, Knowledge
+from assistant.values import Block, Draft, Eligibility, Mail, Understanding, Verdict
+
+GAP_MARKER = re.compile(r"\[\[[^\]]*\]\]")
+_ORG_WORDS = re.compile(
+    r"\b(?:gemeinde|stadt|verwaltung|amt|rathaus|büro|buero|magistrat|team|info|poststelle|"
+    r"kontakt|service|office|municipality|council|department|landkreis|kreis|mailer|daemon|"
+    r"postmaster|noreply|no-reply|system|bürgerbüro|zentrale|sekretariat)\b", re.IGNORECASE)
+
+
+def greeting_name(display: str) -> str | None:
+    """A person's name for the greeting, or None for organisations and odd display names."""
+    name = " ".join(display.replace('"', " ").split())
+    if not name or "@" in name or _ORG_WORDS.search(name):
+        return None
+    titles = re.findall(r"\((Dr\.|Prof\.|Prof\. Dr\.)\)", name)
+    name = re.sub(r"\([^)]*\)", "", name).strip()
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first.strip()} {last.strip()}".strip()
+    if titles:
+        name = f"{titles[0]} {name}"
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(re.match(r"^[\w.'\-]+$", w) for w in words):
+        return None
+    return name
+
+
+class Drafter:
+    """Builds drafts from one knowledge snapshot; pure and reusable."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        rows = knowledge.register_rows
+        date = rows[0].get("population_date", "") if rows else ""
+        self.register_date = ".".join(reversed(date.split("-"))) if date else ""
+
+    def _render(self, entry: Entry, lang: str, **values: Any) -> Block:
+        if entry.is_gap:
+            return self._gap(entry.gap[lang], lang, entry)
+        text = entry.texts[lang].render(lang=lang, **values)
+        return Block(kind="answer" if entry.intent else "notice", text=" ".join(text.split()),
+                     source=entry.id, version=entry.version, intent=entry.intent)
+
+    def _gap(self, topic: str, lang: str, entry: Entry) -> Block:
+        marker = self.knowledge.notices["gap"].texts[lang].render(lang=lang, topic=topic)
+        return Block(kind="gap", text=marker, source=entry.id, version=entry.version,
+                     intent=entry.intent, gap=True)
+
+    def __call__(self, mail: Mail, understanding: Understanding, verdict: Verdict) -> Draft:
+        lang = understanding.language if understanding.language in ("de", "en") else "de"
+        notices: Mapping[str, Entry] = self.knowledge.notices
+        answers: Mapping[str, Entry] = self.knowledge.answers
+        town = understanding.facts.municipality or (
+            understanding.register.name if understanding.register else None)
+        values = {"town": town, "population": verdict.population, "basis": verdict.basis,
+                  "state": verdict.state, "register_date": self.register_date,
+                  "amount": understanding.facts.amount_eur}
+        asked = _in_mail_order(understanding, mail.new_text)
+        blocks: list[Block] = []
+        reasons: list[str] = []
+        verdict_notice = self._verdict_notice(verdict)
+        for intent_id in asked:
+            blocks.append(self._render(answers[intent_id], lang, **values))
+            if intent_id == "eligibility" and verdict_notice:
+                blocks.append(self._render(notices[verdict_notice], lang, **values))
+            if intent_id == "funding_amount" and verdict.has("cap"):
+                blocks.append(self._render(notices["cap"], lang, **values))
+        if understanding.abstained:
+            blocks.append(self._render(notices["abstained"], lang))
+        if verdict.eligibility is Eligibility.NOT_ELIGIBLE and "eligibility" not in asked:
+            # Never let a reply about details read like a promise to a town that cannot apply.
+            blocks.insert(0, self._render(notices[verdict_notice or "not_eligible_population"],
+                                          lang, **values))
+        if verdict.has("cooperation") and "joint_application" not in asked \
+                and verdict.eligibility is not Eligibility.NOT_ELIGIBLE:
+            blocks.append(self._render(notices["cooperation"], lang, **values))
+        if verdict.has("cap") and "funding_amount" not in asked:
+            blocks.append(self._render(notices["cap"], lang, **values))
+        for block in blocks:
+            if block.gap:
+                reasons.append(f"gap: {block.source}")
+        if understanding.register and understanding.register.ambiguous:
+            reasons.append("ambiguous place name in the register")
+        if mail.problems:
+            reasons.append("the mail could only be read in part")
+        name = greeting_name(mail.sender.name) if mail.sender else None
+        frame = self.knowledge.frame(lang)
+        text = frame.render(lang=lang, name=name, blocks=blocks)
+        greeting, _, _ = text.partition("\n")
+        return Draft(language=lang, subject=reply_subject(mail.subject, lang), greeting=greeting,
+                     blocks=tuple(blocks), closing="", text=text.strip() + "\n",
+                     needs_staff=bool(reasons), staff_reasons=tuple(dict.fromkeys(reasons)))
+
+    @staticmethod
+    def _verdict_notice(verdict: Verdict) -> str | None:
+        if verdict.eligibility is Eligibility.NOT_ELIGIBLE:
+            return "not_eligible_state" if verdict.has("state", "not_eligible") \
+                else "not_eligible_population"
+        if verdict.eligibility is Eligibility.ELIGIBLE:
+            return "eligible"
+        return "ask_population"
+
+
+def _in_mail_order(understanding: Understanding, text: str) -> list[str]:
+    """Intent ids in the order the mail asks them (by where their evidence stands)."""
+    def position(index_and_score: tuple[int, Any]) -> tuple[int, int]:
+        index, score = index_and_score
+        at = text.find(score.evidence) if score.evidence else -1
+        return (at if at >= 0 else len(text) + index, index)
+    ordered = sorted(enumerate(understanding.intents), key=position)
+    return [score.id for _, score in ordered]
+
+
+_PREFIXES = re.compile(r"^\s*(?:(?:re|aw|antw|wg|fw|fwd|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
+                       re.IGNORECASE)
+
+
+def reply_subject(subject: str, lang: str) -> str:
+    """``Re: <subject>`` without stacking earlier prefixes (Re:, AW:, WG:, Fwd: …)."""
+    core = _PREFIXES.sub("", subject or "").strip()
+    prefix = "Re:"
+    return f"{prefix} {core}" if core else prefix

@@ -1,0 +1,205 @@
+"""The knowledge loader: the only module that reads ``intents/`` and ``knowledge/``.
+
+Everything specific to the KIV funding line lives in those two folders, curated by programme
+staff: the intent catalogue (``intents/<id>.yaml``), the programme's facts
+(``knowledge/programme.yaml``), one answer per intent (``knowledge/answers/``), the rule-driven
+notices (``knowledge/notices/``), the reply frames per language (``knowledge/templates/<lang>/``)
+and the municipality register (``knowledge/register/``). Serving another funding programme means
+replacing those folders, not this code.
+
+Templates run in one sandboxed Jinja2 environment with ``StrictUndefined``, built here and passed
+to the drafting stage; a typo in a template is an error at load time, not a blank in a reply.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import FileSystemLoader, StrictUndefined, Template, pass_context
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from assistant.settings import Settings
+
+LANGUAGES = ("de", "en")
+
+
+class KnowledgeError(ValueError):
+    """The curated content is incomplete or malformed; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    id: str
+    title: str
+    title_en: str
+    description: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An answer or notice: text templates per language, or a gap topic for staff."""
+
+    id: str
+    version: str
+    intent: str | None
+    texts: Mapping[str, Template]
+    gap: Mapping[str, str]
+
+    @property
+    def is_gap(self) -> bool:
+        return bool(self.gap)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    root: Path
+    programme: Mapping[str, Any]
+    intents: tuple[Intent, ...]
+    answers: Mapping[str, Entry]
+    notices: Mapping[str, Entry]
+    register_rows: tuple[Mapping[str, str], ...]
+    env: ImmutableSandboxedEnvironment
+    version: str
+    classifier_calibration: Mapping[str, float]
+
+    def frame(self, language: str) -> Template:
+        return self.env.get_template(f"{language}/reply.txt.j2")
+
+    def intent(self, intent_id: str) -> Intent:
+        return next(i for i in self.intents if i.id == intent_id)
+
+
+def _number(value: int, lang: str) -> str:
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "de" else text
+
+
+def make_environment(template_dir: Path) -> ImmutableSandboxedEnvironment:
+    """The one sandboxed environment for all reply templates and knowledge texts."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(template_dir)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+    @pass_context
+    def num(context: Context, value: int) -> str:
+        return _number(value, context.get("lang", "de"))
+
+    @pass_context
+    def eur(context: Context, value: int) -> str:
+        lang = context.get("lang", "de")
+        return f"{_number(value, lang)} Euro" if lang == "de" else f"{_number(value, lang)} euros"
+
+    env.filters["num"] = num
+    env.filters["eur"] = eur
+    return env
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: {exc}") from exc
+
+
+def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = _read_yaml(path)
+        if not isinstance(data, dict) or "id" not in data or "version" not in data:
+            raise KnowledgeError(f"{path}: needs at least 'id' and 'version'")
+        gap = data.get("gap") or {}
+        texts = {}
+        for lang in LANGUAGES:
+            if lang in data:
+                try:
+                    texts[lang] = env.from_string(str(data[lang]).strip())
+                except Exception as exc:  # noqa: BLE001 - jinja2 TemplateSyntaxError and kin
+                    raise KnowledgeError(f"{path}: {lang}: {exc}") from exc
+        if not gap and set(texts) != set(LANGUAGES):
+            raise KnowledgeError(f"{path}: needs a text for each of {', '.join(LANGUAGES)}")
+        if gap and set(gap) != set(LANGUAGES):
+            raise KnowledgeError(f"{path}: 'gap' needs a topic for each of {', '.join(LANGUAGES)}")
+        entries[path.stem] = Entry(id=str(data["id"]), version=str(data["version"]),
+                                   intent=data.get("intent"), texts=texts, gap=gap)
+    return entries
+
+
+def _intents(folder: Path) -> tuple[Intent, ...]:
+    intents = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = _read_yaml(path)
+        missing = {"id", "title", "description", "examples"} - set(data or {})
+        if missing:
+            raise KnowledgeError(f"{path}: missing {', '.join(sorted(missing))}")
+        if data["id"] != path.stem:
+            raise KnowledgeError(f"{path}: id {data['id']!r} must match the file name")
+        examples = tuple(str(e).strip() for e in data["examples"] if str(e).strip())
+        if not examples:
+            raise KnowledgeError(f"{path}: no examples")
+        intents.append(Intent(id=data["id"], title=data["title"],
+                              title_en=data.get("title_en", data["title"]),
+                              description=" ".join(str(data["description"]).split()),
+                              examples=examples))
+    if not intents:
+        raise KnowledgeError(f"{folder}: no intent files")
+    return tuple(intents)
+
+
+def _digest(*folders: Path) -> str:
+    h = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in {".yaml", ".j2"}:
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def load(settings: Settings) -> Knowledge:
+    """Read and check all curated content. Raises :class:`KnowledgeError` with the file name."""
+    root = Path(settings.knowledge_dir)
+    intents_dir = Path(settings.intents_dir)
+    for folder in (root, intents_dir):
+        if not folder.is_dir():
+            raise KnowledgeError(f"{folder}: folder not found")
+    programme = _read_yaml(root / "programme.yaml")
+    env = make_environment(root / "templates")
+    env.globals["p"] = programme
+    answers = _entries(root / "answers", env)
+    notices = _entries(root / "notices", env)
+    intents = _intents(intents_dir)
+    missing = [i.id for i in intents if i.id not in answers]
+    if missing:
+        raise KnowledgeError(f"{root / 'answers'}: no answer for intent(s) {', '.join(missing)}")
+    for lang in LANGUAGES:
+        try:
+            env.get_template(f"{lang}/reply.txt.j2")
+        except Exception as exc:  # noqa: BLE001
+            raise KnowledgeError(f"{root / 'templates' / lang / 'reply.txt.j2'}: {exc}") from exc
+    register_path = root / "register" / "municipalities-de.csv"
+    try:
+        with register_path.open(encoding="utf-8", newline="") as fh:
+            rows = tuple(csv.DictReader(fh))
+    except OSError as exc:
+        raise KnowledgeError(f"{register_path}: {exc}") from exc
+    calibration_path = root / "classifier.yaml"
+    calibration = _read_yaml(calibration_path) if calibration_path.is_file() else {}
+    return Knowledge(root=root, programme=programme, intents=intents, answers=answers,
+                     notices=notices, register_rows=rows, env=env,
+                     version=_digest(root, intents_dir),
+                     classifier_calibration={k: float(v) for k, v in (calibration or {}).items()
+                                             if k in ("slope", "midpoint")})

@@ -1,0 +1,104 @@
+"""The parse stage: raw bytes in, one normalized :class:`~assistant.values.Mail` out.
+
+``parse`` never raises: whatever part of a broken mail can be read is used, each problem is
+recorded on ``Mail.problems``, and ``Mail.raw`` keeps the bytes exactly as they came.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.parse.language import detect_language
+from assistant.parse.mime import (
+    addresses,
+    body_text,
+    first_message_id,
+    header_text,
+    message_ids,
+    parse_date,
+    parse_message,
+    walk,
+)
+from assistant.parse.quotes import split_reply
+from assistant.values import Mail
+
+__all__ = ["parse", "normalize_newlines"]
+
+_MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n")
+
+
+def normalize_newlines(data: bytes) -> bytes:
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def parse(raw: bytes) -> Mail:
+    """Read one mail. Never raises; problems are listed on the result."""
+    problems: list[str] = []
+    data = normalize_newlines(_MBOX_FROM.sub(b"", raw, count=1) if raw.startswith(b"From ") else raw)
+    try:
+        msg = parse_message(data)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for arbitrary bytes
+        problems.append(f"unparseable message ({exc.__class__.__name__})")
+        text = data.decode("utf-8", errors="replace")
+        split = split_reply(text)
+        return Mail(raw=raw, sender=None, recipients=(), reply_to=None, subject="", date=None,
+                    message_id=None, in_reply_to=None, references=(), headers=(),
+                    content_type="text/plain", text=text, new_text=split.new_text,
+                    quoted=split.quoted, signature=split.signature,
+                    language=detect_language(split.new_text), problems=tuple(problems))
+
+    headers: list[tuple[str, str]] = []
+    raw_headers: list[tuple[str, str]] = []
+    for name, value in msg.items():
+        raw_headers.append((name.lower(), str(value)))
+        headers.append((name.lower(), header_text(value, problems, name)))
+    first: dict[str, str] = {}
+    for name, value in headers:
+        first.setdefault(name, value)
+    raw_first: dict[str, str] = {}
+    for name, value in raw_headers:
+        raw_first.setdefault(name, value)
+
+    # Addresses are split on the raw header: decoding first would turn an encoded
+    # "Hofmann, Jürgen" into two addresses at its comma.
+    senders = addresses(raw_first.get("from", ""), problems, "From")
+    reply_to = addresses(raw_first.get("reply-to", ""), problems, "Reply-To")
+    recipients = tuple(
+        addr for name in ("to", "cc")
+        for value in (v for k, v in raw_headers if k == name)
+        for addr in addresses(value, problems, name.title()))
+    try:
+        content_type = msg.get_content_type()
+        report_type = msg.get_param("report-type") if content_type == "multipart/report" else None
+    except Exception:  # noqa: BLE001
+        content_type, report_type = "text/plain", None
+        problems.append("unreadable Content-Type")
+
+    body = walk(msg, problems)
+    text = body_text(body).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    split = split_reply(text)
+    language = detect_language(split.new_text or text)
+    return Mail(
+        raw=raw,
+        sender=senders[0] if senders else None,
+        recipients=recipients,
+        reply_to=reply_to[0] if reply_to else None,
+        subject=first.get("subject", ""),
+        date=parse_date(first.get("date", ""), problems),
+        message_id=first_message_id(first.get("message-id", "")),
+        in_reply_to=first_message_id(first.get("in-reply-to", "")) if "in-reply-to" in first
+        else None,
+        references=message_ids(first.get("references", "")),
+        headers=tuple(headers),
+        content_type=content_type,
+        text=text,
+        new_text=split.new_text,
+        quoted=split.quoted,
+        signature=split.signature,
+        language=language,
+        attachments=tuple(body.attachments),
+        report_type=str(report_type).lower() if report_type else None,
+        dsn_actions=tuple(body.dsn_actions),
+        returned_message_ids=tuple(dict.fromkeys(body.returned_ids)),
+        problems=tuple(dict.fromkeys(problems)),
+    )

@@ -1,0 +1,163 @@
+"""Split a mail's text into the new text, the quoted history and the signature.
+
+Only the new text is what the sender writes now; the quoted history repeats earlier mails (often
+our own answers, full of programme numbers) and the signature holds phone numbers, postcodes and
+addresses. Both would mislead the understanding stage, so they are cut off here and kept
+separately for staff.
+
+The history starts at the first of: an attribution line ("Am … schrieb …:", "On … wrote:",
+Gmail's wrapped "Am Di., … um … Uhr schrieb …"), a separator ("-----Ursprüngliche Nachricht-----",
+"-----Original Message-----", forwarded-message lines, an Outlook underscore rule), an Outlook
+header block ("Von:/From:" followed by "Gesendet:/Sent:/Datum:" and "An:/To:/Betreff:/Subject:"),
+or a run of "> " lines. The signature starts at a "-- " line, or at a closing formula ("Mit
+freundlichen Grüßen", "Kind regards", …) that stands on its own short line. Legal disclaimers are
+removed wherever they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ATTRIBUTION = re.compile(
+    r"""^\s*(?:
+        am\s.{1,120}?\s(?:schrieb|hat\s.{1,60}?\sgeschrieben)\b.{0,200}:\s*$
+      | .{1,160}\sschrieb\s+am\s.{1,120}:\s*$
+      | .{1,160}\sschrieb:\s*$
+      | on\s.{1,200}?\swrote:\s*$
+      | .{1,160}\swrote:\s*$
+      | le\s.{1,120}\sa\s[ée]crit\s*:\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ATTRIBUTION_HEAD = re.compile(r"^(?:am|on|le)\s|.*\b(?:schrieb|wrote)\b", re.IGNORECASE)
+_SEPARATOR = re.compile(
+    r"""^\s*(?:
+        -{2,}\s*(?:urspr(?:ü|ue|u)ngliche\s+nachricht|original\s+message|weitergeleitete\s+nachricht
+                 |forwarded\s+message|nachricht\s+im\s+original)\s*-{0,}
+      | _{8,}\s*
+      | -{5,}\s*
+      | begin\s+forwarded\s+message:
+      | anfang\s+der\s+weitergeleiteten\s+nachricht:
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEADER_FROM = re.compile(r"^\s*\*?(?:von|from)\s*:\*?\s*\S", re.IGNORECASE)
+_HEADER_NEXT = re.compile(
+    r"^\s*\*?(?:gesendet|sent|datum|date|an|to|betreff|subject|cc)\s*:", re.IGNORECASE)
+_QUOTED_LINE = re.compile(r"^\s*>")
+_SIG_DASHES = re.compile(r"^--\s?$|^—\s*$")
+_CLOSING = re.compile(
+    r"""^\s*(?:
+        (?:mit\s+)?(?:freundlichen|besten|vielen|herzlichen|lieben|sonnigen|kollegialen)\s+gr(?:ü|ue|u)(?:ß|ss)en
+      | (?:(?:viele|beste|liebe|herzliche|freundliche|sch(?:ö|oe)ne)\s+)?gr(?:ü|ue|u)(?:ß|ss)e\b
+      | mfg\b | vg\b | lg\b
+      | (?:(?:with\s+)?(?:kind|best|warm|kindest|many\s+thanks\s+and\s+best)\s+)?regards\b
+      | best\s+wishes\b | sincerely\b | yours\s+(?:sincerely|faithfully|truly)\b | cheers\b
+      | (?:vielen\s+dank|herzlichen\s+dank|danke|thank\s+you|thanks)(?:\s+\w+){0,3}\s+und\s+
+        (?:viele|beste|freundliche|liebe|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e
+      | (?:many\s+)?thanks\s+(?:and|&)\s+(?:best\s+|kind\s+)?regards
+      | im\s+auftrag\s*$
+      | gesendet\s+(?:von|mit)\s+.{0,40}$ | sent\s+from\s+my\s+.{0,40}$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DISCLAIMER = re.compile(
+    r"diese\s+(?:e-?mail|nachricht)\s+(?:enth(?:ä|ae)lt|kann)\s+vertrauliche"
+    r"|this\s+(?:e-?mail|message)(?:\s+and\s+any\s+attachments?)?\s+(?:is|are|may\s+contain|contains)"
+    r"\s+(?:confidential|privileged|intended)"
+    r"|wenn\s+sie\s+nicht\s+der\s+richtige\s+adressat"
+    r"|if\s+you\s+(?:are|have)\s+not\s+(?:the\s+intended|received\s+this)"
+    r"|bitte\s+denken\s+sie\s+an\s+die\s+umwelt|please\s+consider\s+the\s+environment",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    new_text: str
+    quoted: str
+    signature: str
+
+
+def _joined(lines: list[str], i: int, n: int) -> str:
+    return " ".join(line.strip() for line in lines[i:i + n])
+
+
+def _quote_start(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _SEPARATOR.match(stripped) and (re.search(r"[a-z]", stripped, re.IGNORECASE)
+                                           or _looks_like_history(lines, i + 1)):
+            return i
+        if _QUOTED_LINE.match(line) and _mostly_quoted(lines, i):
+            return i
+        if _HEADER_FROM.match(stripped) and _looks_like_history(lines, i):
+            return i
+        # An attribution line, possibly wrapped over up to three lines by the mail client.
+        for n in (1, 2, 3):
+            candidate = _joined(lines, i, n)
+            if len(candidate) > 320:
+                break
+            if _ATTRIBUTION.match(candidate) and (n == 1 or _ATTRIBUTION_HEAD.match(stripped)):
+                return i
+    return None
+
+
+def _looks_like_history(lines: list[str], start: int) -> bool:
+    """An Outlook header block: From/Von, then two of Sent/Date/To/Subject within six lines."""
+    window = [ln.strip() for ln in lines[start:start + 8] if ln.strip()]
+    if not window:
+        return False
+    if _HEADER_FROM.match(window[0]):
+        return sum(1 for ln in window[1:6] if _HEADER_NEXT.match(ln)) >= 2
+    return sum(1 for ln in window[:6] if _HEADER_NEXT.match(ln) or _HEADER_FROM.match(ln)) >= 3
+
+
+def _mostly_quoted(lines: list[str], start: int) -> bool:
+    rest = [ln for ln in lines[start:] if ln.strip()]
+    quoted = sum(1 for ln in rest if _QUOTED_LINE.match(ln))
+    return quoted >= max(1, int(len(rest) * 0.6))
+
+
+def _signature_start(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if _SIG_DASHES.match(line.rstrip()):
+            return i
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and len(stripped) <= 70 and _CLOSING.match(stripped):
+            # A closing formula ends the message text: what follows is name, office, address.
+            # It must not be the very first line (e.g. "Grüße aus Hessen" as a salutation).
+            if any(ln.strip() for ln in lines[:i]):
+                return i
+    return None
+
+
+def _drop_disclaimers(text: str) -> str:
+    paragraphs = re.split(r"\n\s*\n", text)
+    kept = [p for p in paragraphs if not _DISCLAIMER.search(p)]
+    return "\n\n".join(kept)
+
+
+def split_reply(text: str) -> Split:
+    """Separate ``text`` (already decoded, ``\\n`` line ends) into new text, history, signature."""
+    lines = text.split("\n")
+    start = _quote_start(lines)
+    body_lines = lines if start is None else lines[:start]
+    quoted = "" if start is None else "\n".join(lines[start:]).strip("\n")
+    # Interleaved "> " lines above the history belong to the history as well.
+    kept = [ln for ln in body_lines if not _QUOTED_LINE.match(ln)]
+    if len(kept) != len(body_lines):
+        extra = "\n".join(ln for ln in body_lines if _QUOTED_LINE.match(ln))
+        quoted = (extra + "\n" + quoted).strip("\n")
+    sig_at = _signature_start(kept)
+    signature = ""
+    if sig_at is not None:
+        signature = "\n".join(kept[sig_at:]).strip("\n")
+        kept = kept[:sig_at]
+    new_text = _drop_disclaimers("\n".join(kept)).strip()
+    new_text = re.sub(r"\n{3,}", "\n\n", new_text)
+    return Split(new_text=new_text, quoted=quoted, signature=_drop_disclaimers(signature))

@@ -1,0 +1,87 @@
+"""The rules stage: the funding rules applied to what the mail states.
+
+Each rule is one small module with one ``check`` that returns a :class:`~assistant.values.Finding`
+(or None when it has nothing to say), with a reason staff can read. The thresholds come from
+``knowledge/programme.yaml``; no number lives here. The verdict follows the taxonomy:
+``not_eligible`` when any rule says so, ``eligible`` when a population below the limit is known
+and the town is not outside the programme's state, ``unknown`` otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.rules import cap, cooperation, population_limit, state
+from assistant.values import Eligibility, Finding, Understanding, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The facts the rules use, each with where it came from ("stated" or "register")."""
+
+    town: str | None
+    population: int | None
+    population_basis: str | None
+    state: str | None
+    state_basis: str | None
+    amount_eur: int | None
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    home_state: str
+    population_below: int
+    cooperation_below: int
+    max_amount_eur: int
+
+    @classmethod
+    def from_programme(cls, programme: Mapping[str, Any]) -> Limits:
+        return cls(home_state=programme["eligibility"]["state"],
+                   population_below=int(programme["eligibility"]["population_below"]),
+                   cooperation_below=int(programme["eligibility"]["cooperation_below"]),
+                   max_amount_eur=int(programme["funding"]["max_amount_eur"]))
+
+
+Rule = Callable[[Facts, Limits], Finding | None]
+RULES: tuple[Rule, ...] = (state.check, population_limit.check, cooperation.check, cap.check)
+
+
+def facts_for_rules(understanding: Understanding) -> Facts:
+    stated, register = understanding.facts, understanding.register
+    if stated.population is not None:
+        population, population_basis = stated.population, "stated"
+    elif register is not None:
+        population, population_basis = register.population, "register"
+    else:
+        population, population_basis = None, None
+    if stated.state is not None:
+        state_name, state_basis = stated.state, "stated"
+    elif register is not None:
+        state_name, state_basis = register.state, "register"
+    else:
+        state_name, state_basis = None, None
+    town = stated.municipality or (register.name if register else None)
+    return Facts(town=town, population=population, population_basis=population_basis,
+                 state=state_name, state_basis=state_basis, amount_eur=stated.amount_eur,
+                 ambiguous=bool(register and register.ambiguous))
+
+
+def decide(understanding: Understanding, limits: Limits) -> Verdict:
+    """Run every rule and combine their findings into the eligibility verdict."""
+    facts = facts_for_rules(understanding)
+    findings = tuple(f for f in (rule(facts, limits) for rule in RULES) if f is not None)
+    basis: str | None = None
+    if any(f.outcome == "not_eligible" for f in findings):
+        eligibility = Eligibility.NOT_ELIGIBLE
+        decisive = next(f for f in findings if f.outcome == "not_eligible")
+        basis = facts.state_basis if decisive.rule == "state" else facts.population_basis
+    elif any(f.rule == "population_limit" and f.outcome == "eligible" for f in findings):
+        eligibility = Eligibility.ELIGIBLE
+        basis = facts.population_basis
+    else:
+        eligibility = Eligibility.UNKNOWN
+    return Verdict(eligibility=eligibility, basis=basis, population=facts.population,
+                   state=facts.state, findings=findings)

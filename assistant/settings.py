@@ -1,0 +1,171 @@
+"""All settings of the assistant, in one place.
+
+Settings come from environment variables with the prefix ``ASSISTANT_`` and, optionally, from a
+TOML file named by ``ASSISTANT_CONFIG`` (keys without the prefix, lower case). The environment
+wins over the file. This is the only module that reads the environment; everything else gets a
+:class:`Settings` value passed in. Tests pass ``environ=`` instead of monkeypatching.
+
+Each setting is a dataclass field whose metadata carries its help text; ``secret`` settings are
+masked when printed (``assistant config``), and the README documents every one of them (a test
+fails when one is missing).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+PREFIX = "ASSISTANT_"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
+    return field(default=default, metadata={"help": help, "secret": secret})
+
+
+def _default_dir(name: str) -> str:
+    """The content folder next to the working directory, else the one of this checkout."""
+    here = Path.cwd() / name
+    return str(here if here.is_dir() else ROOT / name)
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge_dir: str = _setting(
+        _default_dir("knowledge"), "Folder with answers, rules, templates and the register.")
+    intents_dir: str = _setting(
+        _default_dir("intents"), "Folder with the intent catalogue (one YAML file per intent).")
+    intent_threshold: float = _setting(
+        0.5, "Confidence below which the classifier abstains instead of naming an intent.")
+    inbox: str = _setting(
+        f"maildir:{_default_dir('mailbox')}",
+        "Where mail comes from: maildir:PATH, imap[s]://USER:PASSWORD@HOST:PORT/FOLDER "
+        "(add ?starttls=1), smtp://HOST:PORT or lmtp://HOST:PORT.",
+        secret=True)
+    processed_folder: str = _setting(
+        "Processed", "IMAP folder that stored mail is moved to.")
+    poll_seconds: float = _setting(
+        60.0, "Polling interval when the IMAP server offers no IDLE, and the full-poll period.")
+    idle_seconds: float = _setting(
+        540.0, "How long one IMAP IDLE lasts before it is re-issued (at most 10 minutes).")
+    database_url: str = _setting(
+        "sqlite:///var/assistant.db",
+        "Database: sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DB "
+        "(driver-qualified URLs work too).",
+        secret=True)
+    programme_addresses: str = _setting(
+        "landesprogrammWIR@hsm.hessen.de",
+        "Comma-separated addresses of the programme; mail from them is a loop and is only logged,"
+        " the SMTP/LMTP intake accepts mail only for them, and replies are sent from the first.")
+    message_id_domain: str = _setting(
+        "hsm.hessen.de", "Domain of the Message-IDs of the replies we send.")
+    drafts_per_sender_per_day: int = _setting(
+        5, "At most this many drafts per sender address and day (a last defence against loops).")
+    thread_window_days: int = _setting(
+        30, "Replies without references join a conversation of the same sender and subject "
+            "when it is at most this many days old.")
+    max_message_bytes: int = _setting(
+        25_000_000, "Largest mail the SMTP/LMTP intake accepts, in bytes.")
+    smtp_url: str = _setting(
+        "smtp://localhost:25",
+        "Outgoing mail: smtp://[USER:PASSWORD@]HOST:PORT, smtps://… or smtp://…?starttls=1.",
+        secret=True)
+    sent_folder: str = _setting(
+        "", "IMAP folder that a copy of each sent reply goes to (empty: none).")
+    send_attempts: int = _setting(8, "Attempts before a reply is marked as failed permanently.")
+    secret_key: str = _setting(
+        "", "Key that signs session cookies and CSRF tokens; required by `assistant serve`.",
+        secret=True)
+    trusted_user_header: str = _setting(
+        "", "Header that a trusted reverse proxy sets to the signed-in user (empty: off).")
+    cookie_secure: bool = _setting(True, "Send the session cookie over HTTPS only.")
+    four_eyes: bool = _setting(
+        True, "Drafts that need staff, concern money or eligibility, or were heavily edited need "
+              "a second reviewer.")
+    wait_badge_hours: int = _setting(48, "Queue entries older than this get a waiting badge.")
+    retention_months: int = _setting(
+        24, "Personal data of conversations closed longer than this is purged.")
+    erase_keeps_audit: bool = _setting(
+        True, "An erasure request keeps the audit log entries (without personal data).")
+    chat_rate_per_minute: int = _setting(20, "Chat questions per client and minute.")
+    log_level: str = _setting("INFO", "Log level: DEBUG, INFO, WARNING or ERROR.")
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings from ``environ`` (default: the process environment)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        config = env.get(PREFIX + "CONFIG")
+        if config:
+            try:
+                with open(config, "rb") as fh:
+                    values.update({k.lower(): v for k, v in tomllib.load(fh).items()})
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise SettingsError(f"{PREFIX}CONFIG={config}: {exc}") from exc
+        known = {f.name: f for f in fields(cls)}
+        unknown = set(values) - set(known)
+        if unknown:
+            raise SettingsError(f"unknown settings in {config}: {', '.join(sorted(unknown))}")
+        for name in known:
+            if PREFIX + name.upper() in env:
+                values[name] = env[PREFIX + name.upper()]
+        return cls(**{name: _convert(known[name], raw) for name, raw in values.items()})
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(variable, value as shown, help) for every setting, secrets masked."""
+        rows = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            shown = mask(str(value)) if f.metadata["secret"] else str(value)
+            rows.append((PREFIX + f.name.upper(), shown, f.metadata["help"]))
+        return rows
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        return tuple(a.strip().lower() for a in self.programme_addresses.split(",") if a.strip())
+
+
+def _convert(f: Any, raw: Any) -> Any:
+    kind = type(f.default) if f.default is not MISSING else str
+    name = PREFIX + f.name.upper()
+    try:
+        if kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError("expected true/false")
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"{name}={raw!r} is not a valid {kind.__name__}: {exc}") from exc
+
+
+def mask(value: str) -> str:
+    """Hide the password of a URL, or the whole value of a plain secret."""
+    if "://" in value:
+        parts = urlsplit(value)
+        if parts.password:
+            netloc = f"{parts.username}:***@{parts.hostname}"
+            if parts.port:
+                netloc += f":{parts.port}"
+            return urlunsplit(parts._replace(netloc=netloc))
+        return value
+    if value.startswith("maildir:") or not value:
+        return value
+    return "***"
+
+
+def setting_names() -> list[str]:
+    return [PREFIX + f.name.upper() for f in fields(Settings)]

@@ -1,0 +1,263 @@
+"""The facts a mail states: population, a requested amount, the municipality and its state.
+
+Only the new text is read (the quoted history repeats our own answers and their numbers). Each
+extractor looks for a number *with its unit* — "12.000 Einwohner", "ca. 8.500 EW", "rund 45 Tsd.
+Einwohnerinnen", "population of 51,000", "38.500 Euro", "EUR 20.000,-" — so phone numbers,
+postcodes, IBANs, file numbers, dates and years never qualify: they carry no such unit. Numbers
+that describe a subgroup ("davon 7.300 mit ausländischer Staatsangehörigkeit") and the programme's
+own cap quoted back ("Gilt die Obergrenze von 30.000 Euro …") are recognised and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.understand.register import Register
+
+_NUMBER_WORDS = {
+    "ein": 1, "eins": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fuenf": 5, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwoelf": 12,
+    "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fuenfzehn": 15, "fünfzehn": 15, "sechzehn": 16,
+    "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreissig": 30, "dreißig": 30,
+    "vierzig": 40, "fuenfzig": 50, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+    "neunzig": 90,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50,
+}
+
+_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ’']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_WORDNUM = (r"(?:[a-zäöüß]*?(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|"
+            r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*tausend"
+            r"[a-zäöüß]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"fifteen|twenty|thirty|forty|fifty)\s+thousand)")
+_THOUSAND = r"(?:\s*(?:tsd\.?|tausend|k\b|thousand))"
+_POP_UNIT = (r"(?:einwohner(?:innen|\*innen|:innen|_innen|innen)?(?:\s+und\s+einwohner(?:n)?)?|"
+             r"einwohnern|ew\b|einw\.?|bürger(?:innen)?\s+und\s+bürger(?:n)?|bürger\*innen|"
+             r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen|"
+             r"inhabitants|residents|citizens|people)")
+_POPULATION = [
+    re.compile(rf"(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?\s*(?P<unit>{_POP_UNIT})",
+               re.IGNORECASE),
+    re.compile(rf"(?:einwohnerzahl|einwohnerstand|bevölkerung|bevoelkerungszahl|population)"
+               rf"(?:\s+\w+){{0,4}}?\s*(?:von|:|liegt\s+bei|beträgt|betraegt|of|is|=|at)?\s*"
+               rf"(?:ca\.?|rund|etwa|knapp|gut|about|approx\.?|approximately|around|some|nearly|"
+               rf"almost|just\s+under|just\s+over)?\s*(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?",
+               re.IGNORECASE),
+]
+_SUBGROUP_BEFORE = re.compile(
+    r"(?:davon|darunter|of\s+whom|of\s+which|including|among\s+them|unter\s+ihnen|"
+    r"mehr\s+als|über|ueber)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SUBGROUP_AFTER = re.compile(
+    r"^\s*(?:mit|with|aus|from|haben|have|sind|are|stammen|kommen|ohne)\s+"
+    r"(?:\w+\s+){0,3}?(?:migration|ausl(?:ä|ae)nd|fl(?:ü|ue)cht|zugewandert|nichtdeutsch|"
+    r"foreign|refugee|non-german|einwanderungs|anderer\s+staats|deutscher\s+staats|"
+    r"\w*staatsangeh)", re.IGNORECASE)
+_PEOPLE_NEEDS_CONTEXT = re.compile(r"^(?:menschen|people|seelen|citizens)$", re.IGNORECASE)
+_PEOPLE_CONTEXT = re.compile(
+    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|live|living|home\s+to|"
+    r"gemeinde|stadt|kommune|town|municipality|city|ort)\b", re.IGNORECASE)
+
+_AMOUNT = [
+    re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?\s*(?:,-|,--|\.-)?\s*(?:€|euro\b|eur\b)",
+               re.IGNORECASE),
+    re.compile(rf"(?:€|\beur\b|\beuro\b)\s*(?P<num>{_NUM})(?P<k>{_THOUSAND})?", re.IGNORECASE),
+]
+_CAP_CONTEXT = re.compile(
+    r"obergrenze|höchst|hoechst|maximal|\bmax\b|bis\s+zu|förderhöchst|up\s+to|maximum|"
+    r"\bcap\b|ceiling|pressemitteilung|press\s+release|genannten|angegebenen|mentioned|"
+    r"h(?:ö|oe)chstens|at\s+most|limit", re.IGNORECASE)
+
+STATES = {
+    "Baden-Württemberg": r"baden-w(?:ü|ue)rttemberg\w*|baden-wuerttemberg|baden-württemberg",
+    "Bayern": r"bayern|bayerisch\w*|bavaria\w*",
+    "Berlin": r"berlin(?!er\s+platz)",
+    "Brandenburg": r"brandenburg(?:isch\w*)?",
+    "Bremen": r"bremen",
+    "Hamburg": r"hamburg",
+    "Hessen": r"(?:nord|süd|sued|mittel|ost|west|ober)?hessen|(?:nord|süd|sued|mittel|ost|west)?"
+              r"hessisch\w*|hesse|hessian",
+    "Mecklenburg-Vorpommern": r"mecklenburg-vorpommern",
+    "Niedersachsen": r"niedersachsen|niedersächsisch\w*|lower\s+saxony",
+    "Nordrhein-Westfalen": r"nordrhein-westfalen|\bnrw\b|north\s+rhine-westphalia",
+    "Rheinland-Pfalz": r"rheinland-pfalz|rheinland-pfälzisch\w*|rhineland-palatinate",
+    "Saarland": r"saarland|saarländisch\w*",
+    "Sachsen": r"(?<!nieder)(?<!nieder-)sachsen(?!-anhalt)|(?<!nieder)sächsisch\w*|(?<!lower\s)saxony",
+    "Sachsen-Anhalt": r"sachsen-anhalt|saxony-anhalt",
+    "Schleswig-Holstein": r"schleswig-holstein\w*",
+    "Thüringen": r"th(?:ü|ue)ringen|th(?:ü|ue)ringisch\w*|thuringia",
+}
+_STATE_PATTERNS = [(state, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE))
+                   for state, rx in STATES.items()]
+# Mentions of a state that do not place the sender there.
+_STATE_NOT_OWN = re.compile(
+    r"(?:gegenüber|gegenueber|nachbar\w*|neighbou?ring|border\w*|grenze\s+zu|angrenzend\w*|"
+    r"ministerium|ministry|landesregierung|land(?:es)?programm|landesmittel|des\s+landes|"
+    r"state\s+programme|programme\s+of|wir-programm|förderprogramm)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE)
+
+_DISTRICT = re.compile(
+    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of))\s+(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
+    r"|(?P<name2>[A-ZÄÖÜ][\w\-äöüß]*-?[Kk]reis(?:es)?)\b"
+    r"|(?P<name3>[A-ZÄÖÜ][\w\-äöüß]+(?:-[A-ZÄÖÜ][\w\-äöüß]+)*)\s+(?:district|county)\b")
+
+_MUNICIPALITY = re.compile(
+    r"(?:(?:der|die|unsere[rn]?|unsere|meine[rn]?|wir,?\s+die)\s+)?"
+    r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Kreisstadt|Hansestadt|Kommune|Gemeindeverwaltung|"
+    r"Stadtverwaltung|Magistrat\s+der\s+Stadt|Gemeindevorstand\s+der\s+Gemeinde|"
+    r"[Mm]unicipality\s+of|[Tt]own\s+of|[Cc]ity\s+of|[Vv]illage\s+of)\s+"
+    r"(?P<name>[A-ZÄÖÜ][\w\-äöüß]+(?:\s+(?:am|an\s+der|im|in\s+der|vor\s+der|ob\s+der|bei)\s+"
+    r"[A-ZÄÖÜ][\w\-äöüß]+|\s+\((?!(?:Land)?[Kk]reis)[A-ZÄÖÜ][\w.]+\)|\s+v\.\s*d\.\s*[A-ZÄÖÜ]\w+)?)")
+_NOT_A_NAME = frozenset({
+    "Verwaltung", "Hessen", "Deutschland", "Integration", "Vielfalt", "Sie", "Ihr", "Ihre", "Und",
+    "Mit", "Der", "Die", "Das", "Wir", "Im", "In", "Mein", "Unser", "Unsere", "Kreis", "Landkreis",
+    "Stadt", "Gemeinde", "Kommune", "Bürgermeister", "Bürgermeisterin", "Frankfurt-Rhein-Main",
+})
+_NEIGHBOUR = re.compile(r"(?:nachbar\w*|partner\w*|neighbou?r\w*|benachbarte\w*|umliegende\w*|"
+                        r"mit\s+den|mit\s+der|zusammen\s+mit|gemeinsam\s+mit|together\s+with|"
+                        r"and\s+the|sowie\s+der|sowie\s+die|wie\s+die)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    value: object
+    evidence: str
+
+
+def _to_int(num: str, thousand: bool) -> int | None:
+    raw = num.strip()
+    word = raw.lower()
+    if re.fullmatch(_WORDNUM, word, re.IGNORECASE):
+        return _word_number(word)
+    cleaned = re.sub(r"[\u202f\u00a0 ’']", "", raw)
+    if thousand:
+        # "45 Tsd.", "53,6 Tsd." (German decimal comma), "53.6k"
+        value = float(cleaned.replace(".", "").replace(",", ".")) if "," in cleaned \
+            else float(cleaned)
+        return int(round(value * 1000))
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", cleaned):
+        return int(re.sub(r"[.,]", "", cleaned))
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+,\d{1,2}", cleaned):
+        return int(re.sub(r"[.,]", "", cleaned.rsplit(",", 1)[0]))
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    if re.fullmatch(r"\d+,\d{1,2}", cleaned):  # "20000,00"
+        return int(cleaned.split(",")[0])
+    return None
+
+
+def _word_number(word: str) -> int | None:
+    word = word.replace(" thousand", "tausend")
+    head, _, tail = word.partition("tausend")
+    if not head:
+        return None
+    total = 0
+    rest = head
+    # "zwölf", "dreiundzwanzig", "fünfundvierzig", "zweihundert"
+    hundreds = 0
+    if "hundert" in rest:
+        h, _, rest = rest.partition("hundert")
+        hundreds = _NUMBER_WORDS.get(h or "ein", 1) * 100
+    if "und" in rest:
+        ones, _, tens = rest.partition("und")
+        total = _NUMBER_WORDS.get(ones, 0) + _NUMBER_WORDS.get(tens, 0)
+    else:
+        total = _NUMBER_WORDS.get(rest, 0)
+    total += hundreds
+    if not total:
+        return None
+    value = total * 1000
+    if tail.startswith("fünfhundert") or tail.startswith("fuenfhundert"):
+        value += 500
+    return value
+
+
+def population(text: str) -> Found | None:
+    """The population the text states for the sender's municipality, if any."""
+    candidates: list[tuple[int, int, str, int]] = []
+    for rank, pattern in enumerate(_POPULATION):
+        for match in pattern.finditer(text):
+            value = _to_int(match.group("num"), bool(match.group("k")))
+            if value is None or value < 50 or value > 5_000_000:
+                continue
+            before = text[max(0, match.start() - 40):match.start()]
+            after = text[match.end():match.end() + 60]
+            if _SUBGROUP_BEFORE.search(before) or _SUBGROUP_AFTER.match(after):
+                continue
+            unit = match.groupdict().get("unit") or ""
+            if unit and _PEOPLE_NEEDS_CONTEXT.match(unit):
+                sentence = text[max(0, match.start() - 80):match.end() + 40]
+                if not _PEOPLE_CONTEXT.search(sentence):
+                    continue
+            candidates.append((rank, match.start(), match.group(0), value))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[1], c[0]))
+    _, _, evidence, value = candidates[0]
+    return Found(value, evidence)
+
+
+def amount(text: str, cap: int) -> Found | None:
+    """A sum in euros the sender plans or asks for; the programme's cap quoted back is not."""
+    for pattern_match in sorted((m for p in _AMOUNT for m in p.finditer(text)),
+                                key=lambda m: m.start()):
+        value = _to_int(pattern_match.group("num"), bool(pattern_match.group("k")))
+        if value is None or value < 100:
+            continue
+        before = text[max(0, pattern_match.start() - 60):pattern_match.start()]
+        if value == cap and _CAP_CONTEXT.search(before + pattern_match.group(0)):
+            continue
+        return Found(value, pattern_match.group(0))
+    return None
+
+
+def state(text: str) -> Found | None:
+    """A federal state the text names as the sender's own."""
+    hits: list[tuple[int, str, str]] = []
+    for name, pattern in _STATE_PATTERNS:
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 60):match.start()]
+            if _STATE_NOT_OWN.search(before):
+                continue
+            hits.append((match.start(), name, match.group(0)))
+    if not hits:
+        return None
+    hits.sort()
+    return Found(hits[0][1], hits[0][2])
+
+
+def districts(text: str) -> list[str]:
+    found = []
+    for match in _DISTRICT.finditer(text):
+        name = match.group("name1") or match.group("name2") or match.group("name3")
+        if name:
+            found.append(name)
+    return found
+
+
+def district_state(text: str, register: Register) -> Found | None:
+    """The state implied by a district (Landkreis) the text names."""
+    for name in districts(text):
+        for candidate in (name, name.split(" ")[0]):
+            found = register.district_state(candidate)
+            if found:
+                return Found(found, name)
+    return None
+
+
+def municipality(text: str) -> Found | None:
+    """The sender's own town: the most often named, neighbours and partners excluded."""
+    counts: dict[str, list[int]] = {}
+    for match in _MUNICIPALITY.finditer(text):
+        name = match.group("name").strip()
+        if name.split()[0] in _NOT_A_NAME or name.endswith(("kreis", "Kreis")):
+            continue
+        before = text[max(0, match.start() - 30):match.start()]
+        if _NEIGHBOUR.search(before):
+            continue
+        counts.setdefault(name, []).append(match.start())
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))
+    return Found(best[0], best[0])

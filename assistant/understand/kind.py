@@ -1,0 +1,176 @@
+"""What kind of mail this is: inquiry, acknowledgement, auto-reply or bounce.
+
+Headers decide first, then the text, because machine mail often lacks the headers that should
+mark it (many out-of-office replies are plain mails with an "AW:" subject) and a person sometimes
+sends a mail that looks machine-made (a forwarded error report with a question on top).
+
+Order matters: bounces before auto-replies (bounces often carry ``Auto-Submitted`` too), and both
+before the human kinds. Machine mail is never answered, so when a signal is ambiguous between a
+person and a machine, a forwarded report with a question is the only exception we make.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.intents import is_asking, sentences
+from assistant.values import Kind, Mail
+
+_BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|"
+                            r"mail\.delivery\.system|bounce[s]?|noreply-dsn)@", re.IGNORECASE)
+_BOUNCE_SUBJECT = re.compile(
+    r"undeliver|undelivered\s+mail|returned\s+mail|mail\s+delivery\s+(?:failed|failure|"
+    r"subsystem)|delivery\s+status\s+notification|delivery\s+(?:has\s+)?failed|failure\s+notice|"
+    r"unzustellbar|nicht\s+zustellbar|zustellung\s+(?:fehlgeschlagen|gescheitert|verz(?:ö|oe)gert)|"
+    r"unzustellbare|non[- ]?delivery|delivery\s+(?:delayed|notification)|warning:\s+could\s+not\s+"
+    r"send|message\s+not\s+delivered|returned\s+to\s+sender|nondeliverable|"
+    r"(?:fehlgeschlagene|gescheiterte)\s+zustellung",
+    re.IGNORECASE)
+_BOUNCE_TEXT = re.compile(
+    r"could\s+not\s+be\s+delivered|couldn'?t\s+be\s+delivered|was\s+not\s+delivered|"
+    r"delivery\s+(?:to\s+the\s+following\s+recipients?\s+)?(?:has\s+)?failed|"
+    r"permanent(?:ly)?\s+(?:error|failure|fatal)|konnte\s+nicht\s+zugestellt\s+werden|"
+    r"nicht\s+zugestellt\s+werden\s+konnte|unzustellbar|zustellung\s+(?:ist\s+)?fehlgeschlagen|"
+    r"mail\s+delivery\s+(?:failed|software)|the\s+following\s+address(?:es|\(es\))?\s+failed|"
+    r"recipient\s+address\s+rejected|user\s+unknown|mailbox\s+(?:unavailable|full|disabled)|"
+    r"\b5\.\d\.\d{1,3}\b|\b4\.\d\.\d{1,3}\b.*(?:delay|verz)|delivery\s+(?:is\s+)?delayed|"
+    r"this\s+is\s+the\s+mail\s+system\s+at|returned\s+message|noch\s+nicht\s+zugestellt",
+    re.IGNORECASE)
+_FORWARD = re.compile(r"^\s*(?:wg|fw|fwd|weitergeleitet)\s*:", re.IGNORECASE)
+
+_AUTO_SUBJECT = re.compile(
+    r"automatische\s+antwort|automatic\s+reply|auto(?:matic)?[- ]?reply|autoreply|"
+    r"abwesenheits(?:notiz|nachricht|meldung)|out\s+of\s+(?:the\s+)?office|ooo\b|abwesend\b|"
+    r"urlaubs?(?:abwesenheit|vertretung)|on\s+vacation|on\s+leave|eingangsbest(?:ä|ae)tigung|"
+    r"empfangsbest(?:ä|ae)tigung|ticket\s*(?:#|nr|nummer|number)|\[(?:vorgang|ticket|case|"
+    r"anfrage)\s*#|\b(?:vorgang|ticket|case|request)\s*#?\s*\d{3,}|we\s+have\s+received\s+your|"
+    r"wir\s+haben\s+ihre\s+(?:e-?mail|nachricht|anfrage)\s+erhalten|"
+    r"ihre\s+(?:anfrage|nachricht|e-?mail)\s+(?:ist\s+)?(?:bei\s+uns\s+)?eingegangen|"
+    r"acknowledg(?:e)?ment\s+of\s+receipt|receipt\s+confirmation",
+    re.IGNORECASE)
+_AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
+    r"nicht\s+im\s+(?:büro|buero|dienst|hause?|haus|rathaus|amt|office)",
+    r"au(?:ß|ss)er\s+haus|ausser\s+haus|nicht\s+erreichbar|abwesend|in\s+urlaub|im\s+urlaub|"
+    r"urlaubsbedingt|krankheitsbedingt|elternzeit|dienstreise|fortbildung",
+    r"keinen\s+zugriff\s+auf\s+(?:meine|mein|die)\s+(?:e-?mails?|postfach)|"
+    r"(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mails?",
+    r"(?:wird|werden)\s+(?:nicht\s+)?(?:automatisch\s+)?weitergeleitet|not\s+(?:be\s+)?forwarded",
+    r"in\s+dringenden\s+(?:fällen|faellen|angelegenheiten)|(?:for|in)\s+(?:urgent|pressing)\s+"
+    r"(?:matters|cases|enquiries|inquiries)|in\s+case\s+of\s+urgency|if\s+(?:your|the)\s+matter\s+is\s+urgent",
+    r"(?:bin|sind)\s+(?:ab\s+dem|ab|am|bis|vom)\s+.{0,40}(?:wieder\s+(?:im|erreichbar|da|zur(?:ü|ue)ck)|"
+    r"nicht|abwesend)|wieder\s+(?:im\s+(?:büro|buero|dienst|hause?)|erreichbar|zur(?:ü|ue)ck)",
+    r"out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|on\s+vacation|"
+    r"away\s+from\s+(?:the|my)\s+(?:office|desk)|back\s+in\s+the\s+office|"
+    r"return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|(?:i\s+am|i'm)\s+(?:currently\s+)?(?:away|"
+    r"unavailable|not\s+available)",
+    r"automatisch(?:\s+erzeugte?|\s+generierte?|\s+versandte?|e)\s+(?:nachricht|antwort|"
+    r"e-?mail|eingangsbest(?:ä|ae)tigung|benachrichtigung)|automatically\s+generated|"
+    r"auto(?:matic|mated)\s+(?:reply|response|message|acknowledg)",
+    r"eingangsbest(?:ä|ae)tigung|vorgangsnummer|ticketnummer|ticket\s*(?:number|id|#)|"
+    r"aktenzeichen\s+\S+\s+erfasst|unter\s+der\s+(?:nummer|vorgangsnummer|ticket-?nummer)|"
+    r"reference\s+number|case\s+number",
+    r"bitte\s+antworten\s+sie\s+nicht|antworten\s+sie\s+(?:bitte\s+)?nicht\s+auf\s+diese|"
+    r"do\s+not\s+reply|don'?t\s+reply|no-?reply|nicht\s+(?:überwacht|ueberwacht)|not\s+monitored",
+    r"(?:ihre|ihr)\s+(?:nachricht|anfrage|e-?mail|anliegen)\s+(?:ist|wurde)\s+(?:bei\s+uns\s+)?"
+    r"(?:eingegangen|erfasst|registriert|weitergeleitet)|your\s+(?:message|request|e-?mail|"
+    r"enquiry|inquiry)\s+(?:has\s+been|was)\s+(?:received|registered|logged|forwarded)|"
+    r"we\s+(?:have\s+)?received\s+your\s+(?:message|request|e-?mail|enquiry|inquiry)",
+    r"vertretung\s+(?:übernimmt|uebernimmt|hat)|meine\s+vertretung|my\s+colleague\s+.{0,40}"
+    r"(?:will|can)\s+(?:assist|help|deal)|wenden\s+sie\s+sich\s+bitte\s+an",
+)]
+_THANKS = re.compile(
+    r"\b(?:vielen|herzlichen|besten|recht\s+herzlichen|lieben|tausend)\s+dank\b|\bdanke\b|"
+    r"\bbedanke\s+mich\b|\bbedanken\s+uns\b|\bthank\s+you\b|\bthanks\b|\bmany\s+thanks\b|"
+    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b",
+    re.IGNORECASE)
+_PRE_THANKS = re.compile(r"im\s+voraus|vorab|in\s+advance|schon\s+(?:jetzt|einmal)|beforehand",
+                         re.IGNORECASE)
+_CLOSURE = re.compile(
+    r"alles\s+(?:geklärt|geklaert|klar)|hat\s+(?:uns|mir)\s+(?:sehr\s+)?(?:geholfen|weitergeholfen)|"
+    r"weitergegeben|weitergeleitet|melden\s+uns|informieren\s+wir\s+sie|freuen\s+uns\s+(?:darauf|auf)|"
+    r"passed\s+(?:it|this|the\s+information)\s+on|that\s+(?:answers|helps|clarifies)|"
+    r"(?:we|i)\s+will\s+(?:get\s+back|be\s+in\s+touch|look\s+into)",
+    re.IGNORECASE)
+
+
+def _header_machine_signal(mail: Mail) -> str | None:
+    """The first header that marks the mail as machine-sent (auto-reply family), if any."""
+    auto_submitted = (mail.header("auto-submitted") or "").strip().lower()
+    if auto_submitted and not auto_submitted.startswith("no"):
+        return f"Auto-Submitted: {auto_submitted}"
+    for name in ("x-autoreply", "x-autorespond", "x-autoresponder", "x-auto-reply"):
+        if mail.header(name) is not None:
+            return f"header {name}"
+    for name in ("precedence", "x-precedence"):
+        value = (mail.header(name) or "").strip().lower()
+        if value in {"bulk", "junk", "list", "auto_reply", "auto-reply"}:
+            return f"{name}: {value}"
+    if mail.header("x-auto-response-suppress") is not None and \
+            mail.header("x-ms-exchange-inbox-rules-loop") is not None:
+        return "Exchange out-of-office (X-Auto-Response-Suppress with Inbox-Rules-Loop)"
+    if mail.header("list-id") is not None or mail.header("list-unsubscribe") is not None:
+        return "mailing-list headers"
+    return None
+
+
+def _empty_return_path(mail: Mail) -> bool:
+    return (mail.header("return-path") or "").strip() in {"<>", ""} and \
+        mail.header("return-path") is not None
+
+
+def classify_kind(mail: Mail) -> tuple[Kind, str]:
+    """The mail's kind and a short reason for staff."""
+    sender = mail.sender.address if mail.sender else ""
+    subject = mail.subject or ""
+    head = "\n".join(mail.new_text.split("\n")[:40])
+    forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
+        and mail.report_type is None
+    asks = any(is_asking(s) for s in sentences(mail.new_text))
+
+    # 1. Bounces: delivery reports, mailer daemons, failure wording.
+    if mail.report_type == "delivery-status" or (mail.report_type and mail.dsn_actions):
+        action = mail.dsn_actions[0] if mail.dsn_actions else "failed"
+        return Kind.BOUNCE, f"delivery status report (action: {action})"
+    if not forwarded_by_person:
+        if _BOUNCE_SENDER.match(sender) and (_BOUNCE_SUBJECT.search(subject)
+                                             or _BOUNCE_TEXT.search(head)):
+            return Kind.BOUNCE, f"failure report from {sender.split('@')[0]}"
+        if _BOUNCE_SUBJECT.search(subject) and _BOUNCE_TEXT.search(mail.text[:4000]):
+            return Kind.BOUNCE, "delivery failure subject and text"
+        if _empty_return_path(mail) and _BOUNCE_TEXT.search(head):
+            return Kind.BOUNCE, "empty Return-Path and delivery failure text"
+        if _BOUNCE_SENDER.match(sender):
+            return Kind.BOUNCE, f"sent by {sender.split('@')[0]}"
+
+    # 2. Auto-replies: RFC 3834 and vendor headers, subjects, out-of-office wording.
+    signal = _header_machine_signal(mail)
+    if signal and not forwarded_by_person:
+        return Kind.AUTO_REPLY, signal
+    auto_hits = sum(1 for p in _AUTO_TEXT if p.search(mail.new_text or mail.text[:3000]))
+    if not forwarded_by_person:
+        if _AUTO_SUBJECT.search(subject) and (auto_hits >= 1 or not asks):
+            return Kind.AUTO_REPLY, "out-of-office or receipt subject"
+        if auto_hits >= 2 and not _asks_about_programme(mail.new_text):
+            return Kind.AUTO_REPLY, "out-of-office or receipt wording"
+        if _empty_return_path(mail) and not asks:
+            return Kind.AUTO_REPLY, "empty Return-Path"
+
+    # 3. A person: thanks without a new question is an acknowledgement.
+    if not asks and _THANKS.search(mail.new_text) and not _only_pre_thanks(mail.new_text):
+        return Kind.ACKNOWLEDGEMENT, "thanks without a new question"
+    if not asks and _CLOSURE.search(mail.new_text) and len(mail.new_text) < 600:
+        return Kind.ACKNOWLEDGEMENT, "confirmation without a new question"
+    return Kind.INQUIRY, "a person asks or requests something"
+
+
+def _only_pre_thanks(text: str) -> bool:
+    """"Vielen Dank im Voraus" thanks for an answer to come: not an acknowledgement."""
+    hits = list(_THANKS.finditer(text))
+    return bool(hits) and all(_PRE_THANKS.search(text[m.end():m.end() + 40]) for m in hits)
+
+
+def _asks_about_programme(text: str) -> bool:
+    """A question mark together with programme words: a person, even amid absence wording."""
+    return "?" in text and bool(re.search(
+        r"förder|foerder|antrag|kiv|integrationsstrategie|funding|grant|application", text,
+        re.IGNORECASE))

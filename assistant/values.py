@@ -1,0 +1,168 @@
+"""The typed, frozen values that pass between the stages of the flow.
+
+    RawMail bytes ──parse──▶ Mail ──understand──▶ Understanding ──rules──▶ Verdict ──draft──▶ Draft
+
+Every stage returns a new value and never changes the one it was given, so that the flow in
+:mod:`assistant.flow` reads like the data it moves and mypy checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    INQUIRY = "inquiry"
+    ACKNOWLEDGEMENT = "acknowledgement"
+    AUTO_REPLY = "auto_reply"
+    BOUNCE = "bounce"
+
+
+class Eligibility(StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    address: str
+    name: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.address}>" if self.name else self.address
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str | None
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mail:
+    """One mail as the rest of the assistant sees it. ``raw`` keeps the bytes as received."""
+
+    raw: bytes
+    sender: Address | None
+    recipients: tuple[Address, ...]
+    reply_to: Address | None
+    subject: str
+    date: datetime | None
+    message_id: str | None
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    headers: tuple[tuple[str, str], ...]
+    content_type: str
+    text: str
+    new_text: str
+    quoted: str
+    signature: str
+    language: str
+    attachments: tuple[Attachment, ...] = ()
+    report_type: str | None = None
+    dsn_actions: tuple[str, ...] = ()
+    returned_message_ids: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    def header(self, name: str) -> str | None:
+        """The first value of a header (case-insensitive), or None."""
+        wanted = name.lower()
+        return next((v for k, v in self.headers if k == wanted), None)
+
+
+@dataclass(frozen=True, slots=True)
+class IntentScore:
+    id: str
+    confidence: float
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the new text of the mail states; ``evidence`` maps a fact to the text it came from."""
+
+    population: int | None = None
+    amount_eur: int | None = None
+    municipality: str | None = None
+    state: str | None = None
+    evidence: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    ags: str
+    name: str
+    kind: str
+    district: str
+    state: str
+    population: int
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    kind: Kind
+    kind_reason: str
+    language: str
+    intents: tuple[IntentScore, ...] = ()
+    abstained: bool = False
+    facts: Facts = field(default_factory=Facts)
+    register: RegisterEntry | None = None
+
+    @property
+    def intent_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.intents)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's outcome with a reason a person can read, in German and English."""
+
+    rule: str
+    outcome: str
+    reason_de: str
+    reason_en: str
+
+    def reason(self, language: str) -> str:
+        return self.reason_en if language == "en" else self.reason_de
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    eligibility: Eligibility
+    basis: str | None
+    population: int | None
+    state: str | None
+    findings: tuple[Finding, ...] = ()
+
+    def has(self, rule: str, outcome: str | None = None) -> bool:
+        return any(f.rule == rule and (outcome is None or f.outcome == outcome)
+                   for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of a draft, with the knowledge entry it came from."""
+
+    kind: str
+    text: str
+    source: str | None = None
+    version: str | None = None
+    intent: str | None = None
+    gap: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    language: str
+    subject: str
+    greeting: str
+    blocks: tuple[Block, ...]
+    closing: str
+    text: str
+    needs_staff: bool
+    staff_reasons: tuple[str, ...] = ()
