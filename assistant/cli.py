@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 
 EXIT_INPUT_ERROR = 2
 
+# Modules that add their own sub-commands: each has ``register(subparsers)``, which only
+# declares arguments (imports of heavy libraries happen inside the command functions, so that
+# ``assistant --help`` stays fast).
+COMMAND_MODULES: tuple[str, ...] = ()
+
 
 def _pipeline(settings: Settings) -> Pipeline:
     from assistant import knowledge
@@ -182,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("config", help="show the settings (secrets masked)")
     p.set_defaults(func=cmd_config)
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 

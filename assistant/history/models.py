@@ -1,0 +1,230 @@
+"""The store's tables: conversations, messages, understandings, drafts, the outbox, mailbox
+checkpoints, staff users, intent suggestions and the audit log.
+
+One inbound mail is one ``messages`` row from the moment it is received (raw bytes kept, unique
+by their SHA-256), and is *processed* — understood, drafted, attached to its conversation — in
+one later transaction that sets ``processed_at``. That split is what makes the worker exactly-once:
+a crash before the first commit leaves the mail on the server, a crash after it leaves an
+unprocessed row that the next run picks up, and nothing is ever done twice.
+
+Personal data (addresses, names, bodies, raw bytes) sits in clearly named columns so that the
+privacy purge can blank them and keep the counts reports need.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    subject_key: Mapped[str] = mapped_column(String(500), default="", index=True)
+    sender_address: Mapped[str | None] = mapped_column(String(320), index=True)
+    municipality: Mapped[str | None] = mapped_column(String(200))
+    district: Mapped[str | None] = mapped_column(String(200))
+    # open: waiting for staff; answered: a reply was sent; closed: nothing more to do
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    needs_staff: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None] = mapped_column(Text)
+    assigned_to: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    messages: Mapped[list[Message]] = relationship(back_populates="conversation",
+                                                   order_by="Message.id")
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("direction", "raw_sha256", name="uq_messages_direction_sha"),
+        Index("ix_messages_unprocessed", "direction", "processed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"),
+                                                        index=True)
+    direction: Mapped[str] = mapped_column(String(3))  # "in" or "out"
+    source: Mapped[str] = mapped_column(String(200), default="")  # mailbox, smtp, chat, web
+    source_ref: Mapped[str | None] = mapped_column(String(200))  # e.g. IMAP "uidvalidity:uid"
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    raw_sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    in_reply_to: Mapped[str | None] = mapped_column(String(998))
+    references: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sender_address: Mapped[str | None] = mapped_column(String(320), index=True)
+    sender_name: Mapped[str | None] = mapped_column(String(300))
+    recipients: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    subject: Mapped[str | None] = mapped_column(String(998))
+    date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                  index=True)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # inquiry, acknowledgement, auto_reply, bounce; "unparseable" when processing failed;
+    # "loop" for mail from our own addresses; "reply" for our outgoing mail
+    kind: Mapped[str | None] = mapped_column(String(20), index=True)
+    language: Mapped[str | None] = mapped_column(String(5))
+    new_text: Mapped[str | None] = mapped_column(Text)
+    quoted_text: Mapped[str | None] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(Text)
+    attachments: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    problems: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    bounce_of_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+
+    conversation: Mapped[Conversation | None] = relationship(back_populates="messages")
+    understanding: Mapped[UnderstandingRecord | None] = relationship(back_populates="message",
+                                                                     uselist=False)
+
+
+class UnderstandingRecord(Base):
+    __tablename__ = "understandings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    kind_reason: Mapped[str] = mapped_column(String(300), default="")
+    language: Mapped[str] = mapped_column(String(5), default="de")
+    intents: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{id, confidence, evidence}]
+    abstained: Mapped[bool] = mapped_column(Boolean, default=False)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    register: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    eligibility: Mapped[str | None] = mapped_column(String(20))
+    eligibility_basis: Mapped[str | None] = mapped_column(String(20))
+    findings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    knowledge_version: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    message: Mapped[Message] = relationship(back_populates="understanding")
+
+
+class Draft(Base):
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), unique=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
+    # pending, approved, rejected, sent, failed, answered_elsewhere
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    language: Mapped[str] = mapped_column(String(5), default="de")
+    subject: Mapped[str] = mapped_column(String(998), default="")
+    text: Mapped[str] = mapped_column(Text, default="")  # as the assistant wrote it
+    edited_text: Mapped[str | None] = mapped_column(Text)  # as staff changed it
+    blocks: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    needs_staff: Mapped[bool] = mapped_column(Boolean, default=False)
+    staff_reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    knowledge_version: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    edited_by: Mapped[str | None] = mapped_column(String(100))
+    approved_by: Mapped[str | None] = mapped_column(String(100))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    second_approved_by: Mapped[str | None] = mapped_column(String(100))
+    rejected_reason: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxItem(Base):
+    """An approved reply on its way. The Message-ID is fixed before the first attempt."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id"), unique=True)
+    message_id: Mapped[str] = mapped_column(String(998), unique=True)
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    recipient: Mapped[str | None] = mapped_column(String(320))
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class MailboxCheckpoint(Base):
+    __tablename__ = "mailbox_checkpoints"
+    __table_args__ = (UniqueConstraint("mailbox", "folder"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(300))  # the inbox URL without its password
+    folder: Mapped[str] = mapped_column(String(300), default="")
+    uidvalidity: Mapped[int | None] = mapped_column(Integer)
+    last_uid: Mapped[int] = mapped_column(Integer, default=0)
+    last_poll_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20), default="reviewer")  # reviewer or admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Suggestion(Base):
+    """A reviewer's correction, kept as a candidate example for the intent catalogue."""
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    sentence: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str] = mapped_column(String(50))
+    created_by: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, accepted, dismissed
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(100))  # "worker", "sender", "user:NAME", "cli"
+    action: Mapped[str] = mapped_column(String(50), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"),
+                                                        index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    draft_id: Mapped[int | None] = mapped_column(ForeignKey("drafts.id"))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
