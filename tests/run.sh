@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs what is missing, then runs the whole suite.
+#
+# System packages (Debian): Dovecot for the IMAP tests, PostgreSQL for the store tests,
+# Chromium for the browser tests. The tests start private instances of these servers on
+# loopback ports in temporary folders and stop them again; nothing system-wide is started.
+# Python packages: a virtual environment in .venv with the project and its test extras.
+# Extra arguments go to pytest, e.g. `tests/run.sh -k parse -x`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd dovecot-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "tests/run.sh: installing ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "tests/run.sh: missing ${need[*]} (run as root to install); their tests will skip" >&2
+  fi
+fi
+# Dovecot's package starts a system-wide service; the tests run their own instance.
+if command -v systemctl >/dev/null 2>&1; then systemctl stop dovecot >/dev/null 2>&1 || true; fi
+pkill -x dovecot >/dev/null 2>&1 || true
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v '^WARNING' || true
+
+.venv/bin/ruff check --quiet .
+exec .venv/bin/python -m pytest -q -ra "$@"
