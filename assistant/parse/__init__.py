@@ -12,6 +12,7 @@ from assistant.parse.language import detect_language
 from assistant.parse.mime import (
     addresses,
     body_text,
+    check_message_id,
     first_message_id,
     header_text,
     message_ids,
@@ -77,7 +78,10 @@ def parse(raw: bytes) -> Mail:
     body = walk(msg, problems)
     text = body_text(body).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     split = split_reply(text)
+    quoted = "\n\n".join(q for q in (split.quoted, *body.embedded) if q.strip())
     language = detect_language(split.new_text or text)
+    message_id = first_message_id(first.get("message-id", ""))
+    check_message_id(message_id, problems)
     return Mail(
         raw=raw,
         sender=senders[0] if senders else None,
@@ -85,7 +89,7 @@ def parse(raw: bytes) -> Mail:
         reply_to=reply_to[0] if reply_to else None,
         subject=first.get("subject", ""),
         date=parse_date(first.get("date", ""), problems),
-        message_id=first_message_id(first.get("message-id", "")),
+        message_id=message_id,
         in_reply_to=first_message_id(first.get("in-reply-to", "")) if "in-reply-to" in first
         else None,
         references=message_ids(first.get("references", "")),
@@ -93,7 +97,7 @@ def parse(raw: bytes) -> Mail:
         content_type=content_type,
         text=text,
         new_text=split.new_text,
-        quoted=split.quoted,
+        quoted=quoted,
         signature=split.signature,
         language=language,
         attachments=tuple(body.attachments),

@@ -68,6 +68,8 @@ def addresses(value: str, problems: list[str], name_of_header: str) -> tuple[Add
             f"header {name_of_header}: unreadable addresses ({exc.__class__.__name__})")
         return ()
     found = []
+    if value.strip() and any(not addr.strip() for _, addr in pairs):
+        problems.append(f"header {name_of_header}: empty address in {value[:80]!r}")
     for display, addr in pairs:
         addr = addr.strip().strip("<>")
         if "@" in addr:
@@ -91,6 +93,14 @@ def parse_date(value: str, problems: list[str]) -> datetime | None:
 
 def message_ids(value: str) -> tuple[str, ...]:
     return tuple(_MSGID.findall(value or ""))
+
+
+_VALID_MSGID = re.compile(r"<[^<>@\s\[\]()]+@[^<>@\s]+>")
+
+
+def check_message_id(value: str | None, problems: list[str]) -> None:
+    if value and not _VALID_MSGID.fullmatch(value):
+        problems.append(f"header Message-ID: not RFC 5322 syntax, kept raw ({value[:80]!r})")
 
 
 def first_message_id(value: str) -> str | None:
@@ -130,6 +140,7 @@ class Body:
         self.attachments: list[Attachment] = []
         self.dsn_actions: list[str] = []
         self.returned_ids: list[str] = []
+        self.embedded: list[str] = []
 
 
 def walk(msg: Message, problems: list[str]) -> Body:
@@ -150,7 +161,7 @@ def _walk(part: Message, problems: list[str], body: Body, depth: int,
         payload = part.get_payload()
         if ctype == "message/delivery-status" and isinstance(payload, list):
             for block in payload:
-                action = block.get("Action") if isinstance(block, Message) else None
+                action = str(block.get("Action") or "") if isinstance(block, Message) else None
                 if action:
                     body.dsn_actions.append(str(action).strip().lower())
             return
@@ -168,9 +179,13 @@ def _walk(part: Message, problems: list[str], body: Body, depth: int,
                 if isinstance(sub, Message):
                     _walk(sub, problems, body, depth + 1, inside_attached)
         return
-    disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+    disposition = str(part.get("Content-Disposition") or "").split(";")[0].strip().lower()
     filename = _filename(part, problems)
     data = _payload(part, problems)
+    if ctype.startswith("multipart/"):
+        # A multipart whose boundary never appears: its body is all the text there is.
+        ctype = "text/plain"
+    _check_transfer_encoding(part, problems)
     if ctype == "text/rfc822-headers":
         text = decode_bytes(data, part.get_content_charset(), problems)
         body.returned_ids.extend(message_ids(_header_value(text, "message-id")))
@@ -189,8 +204,20 @@ def _walk(part: Message, problems: list[str], body: Body, depth: int,
         (body.plain if ctype == "text/plain" else body.html).append(text)
         return
     if inside_attached and is_text and not filename:
+        text = decode_bytes(data, part.get_content_charset(), problems)
+        body.embedded.append(html_to_text(text) if ctype == "text/html" else text)
         return
     body.attachments.append(Attachment(filename, ctype, len(data)))
+
+
+def _check_transfer_encoding(part: Message, problems: list[str]) -> None:
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if encoding == "base64":
+        payload = part.get_payload()
+        if isinstance(payload, str):
+            compact = "".join(payload.split())
+            if len(compact) % 4 or re.search(r"[^A-Za-z0-9+/=]", compact):
+                problems.append(f"part {part.get_content_type()}: damaged or truncated base64")
 
 
 def _safe_len(msg: Message) -> bool:

@@ -42,10 +42,13 @@ _ASKING = re.compile(
     r"\?|\bbitte\b.*\b(?:mit(?:teilen|zuteilen)|auskunft|informieren|nennen|sagen|zusenden|"
     r"schicken|erl(?:ä|ae)utern|r(?:ü|ue)ckmeldung|kontakt)|\bich\s+bitte\s+um\b|\bwir\s+bitten\s+um\b|"
     r"\b(?:w(?:ü|ue)rden?|m(?:ö|oe)chten?)\s+(?:gern|gerne)?\s*(?:wissen|erfahren)\b|"
-    r"\bw(?:ü|ue)rde(?:n)?\s+(?:mich|uns)\s+(?:sehr\s+)?(?:über|ueber)\b|\bfrage\b|\bfragen\b|"
+    r"\bw(?:ü|ue)rde(?:n)?\s+(?:mich|uns)\s+(?:sehr\s+)?(?:über|ueber)\b|\bfragen?\s*:|"
+    r"\b(?:habe|h(?:ä|ae)tte|haben|h(?:ä|ae)tten)\s+(?:\w+\s+){0,2}fragen?\b|"
+    r"\b(?:eine|folgende|zwei|drei|einige|paar|weitere|kurze)\s+(?:\w+\s+)?fragen?\b|"
     r"\b(?:please|kindly)\s+(?:let|tell|send|advise|inform|confirm|explain)\b|"
     r"\b(?:could|would|can)\s+you\b|\bi\s+would\s+(?:like|appreciate)\b|"
-    r"\bwe\s+would\s+(?:like|appreciate)\b|\bi\s+wonder\b|\bwondering\b|\bquestion\b",
+    r"\bwe\s+would\s+(?:like|appreciate)\b|\bi\s+wonder\b|\bwondering\b|\bquestions?\s*:|"
+    r"\b(?:a|one|two|three|few|following|quick|further)\s+(?:\w+\s+)?questions?\b",
     re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",

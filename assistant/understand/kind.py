@@ -24,7 +24,11 @@ _BOUNCE_SUBJECT = re.compile(
     r"unzustellbar|nicht\s+zustellbar|zustellung\s+(?:fehlgeschlagen|gescheitert|verz(?:ö|oe)gert)|"
     r"unzustellbare|non[- ]?delivery|delivery\s+(?:delayed|notification)|warning:\s+could\s+not\s+"
     r"send|message\s+not\s+delivered|returned\s+to\s+sender|nondeliverable|"
-    r"(?:fehlgeschlagene|gescheiterte)\s+zustellung",
+    r"(?:fehlgeschlagene|gescheiterte)\s+zustellung|could\s+not\s+be\s+delivered|"
+    r"delivery\s+(?:failure|problem|warning|postponed)|user\s+unknown|no\s+such\s+user|"
+    r"mailbox\s+(?:full|unavailable)|quota\s+exceeded|rejected|fehlermeldung|zustellungsfehler|"
+    r"(?:mail|message)\s+(?:could\s+not|cannot|can't)\s+be\s+(?:sent|delivered)|"
+    r"unable\s+to\s+deliver|nicht\s+(?:zugestellt|(?:ü|ue)bermittelt)",
     re.IGNORECASE)
 _BOUNCE_TEXT = re.compile(
     r"could\s+not\s+be\s+delivered|couldn'?t\s+be\s+delivered|was\s+not\s+delivered|"
@@ -54,7 +58,8 @@ _AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
     r"urlaubsbedingt|krankheitsbedingt|elternzeit|dienstreise|fortbildung",
     r"keinen\s+zugriff\s+auf\s+(?:meine|mein|die)\s+(?:e-?mails?|postfach)|"
     r"(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mails?",
-    r"(?:wird|werden)\s+(?:nicht\s+)?(?:automatisch\s+)?weitergeleitet|not\s+(?:be\s+)?forwarded",
+    r"(?:wird|werden)\s+(?:nicht\s+)?(?:automatisch\s+)?weitergeleitet|not\s+(?:be\s+)?forwarded|"
+    r"nicht\s+gelesen|(?:will\s+)?not\s+be\s+read",
     r"in\s+dringenden\s+(?:fällen|faellen|angelegenheiten)|(?:for|in)\s+(?:urgent|pressing)\s+"
     r"(?:matters|cases|enquiries|inquiries)|in\s+case\s+of\s+urgency|if\s+(?:your|the)\s+matter\s+is\s+urgent",
     r"(?:bin|sind)\s+(?:ab\s+dem|ab|am|bis|vom)\s+.{0,40}(?:wieder\s+(?:im|erreichbar|da|zur(?:ü|ue)ck)|"
@@ -75,7 +80,7 @@ _AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:eingegangen|erfasst|registriert|weitergeleitet)|your\s+(?:message|request|e-?mail|"
     r"enquiry|inquiry)\s+(?:has\s+been|was)\s+(?:received|registered|logged|forwarded)|"
     r"we\s+(?:have\s+)?received\s+your\s+(?:message|request|e-?mail|enquiry|inquiry)",
-    r"vertretung\s+(?:übernimmt|uebernimmt|hat)|meine\s+vertretung|my\s+colleague\s+.{0,40}"
+    r"vertretung\s*:|vertretung\s+(?:übernimmt|uebernimmt|hat)|meine\s+vertretung|my\s+colleague\s+.{0,40}"
     r"(?:will|can)\s+(?:assist|help|deal)|wenden\s+sie\s+sich\s+bitte\s+an",
 )]
 _THANKS = re.compile(
@@ -135,8 +140,10 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
         if _BOUNCE_SENDER.match(sender) and (_BOUNCE_SUBJECT.search(subject)
                                              or _BOUNCE_TEXT.search(head)):
             return Kind.BOUNCE, f"failure report from {sender.split('@')[0]}"
-        if _BOUNCE_SUBJECT.search(subject) and _BOUNCE_TEXT.search(mail.text[:4000]):
-            return Kind.BOUNCE, "delivery failure subject and text"
+        if _BOUNCE_SUBJECT.search(subject) and (not asks or _BOUNCE_TEXT.search(mail.text[:4000])):
+            return Kind.BOUNCE, "delivery failure subject"
+        if not asks and len(_BOUNCE_TEXT.findall(head)) >= 2:
+            return Kind.BOUNCE, "delivery failure wording"
         if _empty_return_path(mail) and _BOUNCE_TEXT.search(head):
             return Kind.BOUNCE, "empty Return-Path and delivery failure text"
         if _BOUNCE_SENDER.match(sender):
@@ -150,7 +157,8 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     if not forwarded_by_person:
         if _AUTO_SUBJECT.search(subject) and (auto_hits >= 1 or not asks):
             return Kind.AUTO_REPLY, "out-of-office or receipt subject"
-        if auto_hits >= 2 and not _asks_about_programme(mail.new_text):
+        # A question mark makes text-only evidence need more: people mention their absence too.
+        if auto_hits >= (3 if "?" in mail.new_text else 2):
             return Kind.AUTO_REPLY, "out-of-office or receipt wording"
         if _empty_return_path(mail) and not asks:
             return Kind.AUTO_REPLY, "empty Return-Path"
@@ -167,10 +175,3 @@ def _only_pre_thanks(text: str) -> bool:
     """"Vielen Dank im Voraus" thanks for an answer to come: not an acknowledgement."""
     hits = list(_THANKS.finditer(text))
     return bool(hits) and all(_PRE_THANKS.search(text[m.end():m.end() + 40]) for m in hits)
-
-
-def _asks_about_programme(text: str) -> bool:
-    """A question mark together with programme words: a person, even amid absence wording."""
-    return "?" in text and bool(re.search(
-        r"förder|foerder|antrag|kiv|integrationsstrategie|funding|grant|application", text,
-        re.IGNORECASE))
