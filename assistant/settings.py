@@ -75,6 +75,23 @@ class Settings:
             "when it is at most this many days old.")
     max_message_bytes: int = _setting(
         25_000_000, "Largest mail the SMTP/LMTP intake accepts, in bytes.")
+    maildir_poll_seconds: float = _setting(
+        2.0, "How often the worker looks for new mail in a maildir: inbox.")
+    pending_poll_seconds: float = _setting(
+        2.0, "How often the worker looks in the database for stored mail that still needs "
+             "processing (stored by another worker or the SMTP/LMTP intake).")
+    lease_seconds: float = _setting(
+        60.0, "How long a worker's claim on a mailbox folder or on a stored mail lasts without "
+              "renewal; after that another worker may take over.")
+    reconnect_max_seconds: float = _setting(
+        60.0, "Longest wait between reconnection attempts to the mailbox or the database "
+              "(the wait starts at 1 s and doubles).")
+    mailbox_timeout_seconds: float = _setting(
+        60.0, "Timeout for connecting to the IMAP server and for each IMAP command.")
+    process_attempts: int = _setting(
+        5, "Attempts to process a stored mail before it is flagged for staff with the error.")
+    log_format: str = _setting(
+        "logfmt", "Format of the worker's log lines: logfmt (key=value) or json.")
     smtp_url: str = _setting(
         "smtp://localhost:25",
         "Outgoing mail: smtp://[USER:PASSWORD@]HOST:PORT, smtps://… or smtp://…?starttls=1.",
@@ -92,6 +109,33 @@ class Settings:
         True, "Drafts that need staff, concern money or eligibility, or were heavily edited need "
               "a second reviewer.")
     wait_badge_hours: int = _setting(48, "Queue entries older than this get a waiting badge.")
+    heavy_edit_share: float = _setting(
+        0.3, "Share of a draft's text (0 to 1) that an edit must change to count as heavy and "
+             "need a second reviewer under the four-eyes rule.")
+    web_host: str = _setting("127.0.0.1", "Address `assistant serve` listens on.")
+    web_port: int = _setting(8000, "Port `assistant serve` listens on.")
+    trusted_proxies: str = _setting(
+        "127.0.0.1,::1", "Comma-separated client addresses allowed to set the trusted user header "
+                         "(the reverse proxy).")
+    session_hours: float = _setting(
+        8.0, "A web session ends after this many hours without a request.")
+    login_attempts: int = _setting(
+        5, "Failed logins for one user name (or from one client) before logins are paused.")
+    login_lock_minutes: int = _setting(15, "How long logins stay paused after too many failures.")
+    queue_page_size: int = _setting(50, "Queue entries per page.")
+    sender_name: str = _setting(
+        "Landesprogramm WIR", "Display name in the From header of the replies we send.")
+    send_retry_seconds: float = _setting(
+        30.0, "First wait before a failed send is retried; doubles with each attempt, at most "
+              "one hour.")
+    send_poll_seconds: float = _setting(
+        5.0, "How often the sender looks for approved replies (an approval in the same process "
+             "wakes it at once).")
+    send_lease_seconds: float = _setting(
+        300.0, "How long a sender may hold a reply it is sending; a reply still marked as being "
+               "sent after this is shown to staff as uncertain, never sent again by itself.")
+    smtp_timeout_seconds: float = _setting(
+        60.0, "Timeout of each SMTP command (must stay well below the send lease).")
     retention_months: int = _setting(
         24, "Personal data of conversations closed longer than this is purged.")
     erase_keeps_audit: bool = _setting(

@@ -1,5 +1,5 @@
 """The store's tables: conversations, messages, understandings, drafts, the outbox, mailbox
-checkpoints, staff users, intent suggestions and the audit log.
+checkpoints, staff users and their web sessions, intent suggestions and the audit log.
 
 One inbound mail is one ``messages`` row from the moment it is received (raw bytes kept, unique
 by their SHA-256), and is *processed* — understood, drafted, attached to its conversation — in
@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -103,6 +104,10 @@ class Message(Base):
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     bounce_of_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    # The worker that has claimed this stored mail for processing ("host:pid:random") and until
+    # when; another worker takes it over after that (see assistant/history/store.py).
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     conversation: Mapped[Conversation | None] = relationship(back_populates="messages")
     understanding: Mapped[UnderstandingRecord | None] = relationship(back_populates="message",
@@ -173,6 +178,9 @@ class OutboxItem(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Which sender process holds the lease ("host:pid:random"), for operators reading the table.
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class MailboxCheckpoint(Base):
@@ -182,8 +190,9 @@ class MailboxCheckpoint(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     mailbox: Mapped[str] = mapped_column(String(300))  # the inbox URL without its password
     folder: Mapped[str] = mapped_column(String(300), default="")
-    uidvalidity: Mapped[int | None] = mapped_column(Integer)
-    last_uid: Mapped[int] = mapped_column(Integer, default=0)
+    # IMAP UIDs and UIDVALIDITY are unsigned 32-bit numbers: too large for a signed INTEGER.
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
     last_poll_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     lease_owner: Mapped[str | None] = mapped_column(String(100))
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -202,6 +211,19 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class WebSession(Base):
+    """A signed-in browser. The cookie holds the token; only its SHA-256 is stored."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class Suggestion(Base):
     """A reviewer's correction, kept as a candidate example for the intent catalogue."""
 
@@ -214,6 +236,10 @@ class Suggestion(Base):
     created_by: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(20), default="open")  # open, accepted, dismissed
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # intent_change (the reviewer chose other intents) or block_rewrite (rewrote an answer)
+    origin: Mapped[str] = mapped_column(String(20), default="")
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class AuditEntry(Base):

@@ -107,7 +107,7 @@ _MUNICIPALITY = re.compile(
     r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Kreisstadt|Hansestadt|Kommune|Gemeindeverwaltung|"
     r"Stadtverwaltung|Magistrat\s+der\s+Stadt|Gemeindevorstand\s+der\s+Gemeinde|"
     r"[Mm]unicipality\s+of|[Tt]own\s+of|[Cc]ity\s+of|[Vv]illage\s+of)\s+"
-    r"(?P<name>[A-ZÄÖÜ][\w\-äöüß]+(?:\s+(?:am|an\s+der|im|in\s+der|vor\s+der|ob\s+der|bei)\s+"
+    r"(?P<name>(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][\w\-äöüß]+(?:\s+(?:am|an\s+der|a\.\s*d\.|vor\s+der)\s+"
     r"[A-ZÄÖÜ][\w\-äöüß]+|\s+\((?!(?:Land)?[Kk]reis)[A-ZÄÖÜ][\w.]+\)|\s+v\.\s*d\.\s*[A-ZÄÖÜ]\w+)?)")
 _NOT_A_NAME = frozenset({
     "Verwaltung", "Hessen", "Deutschland", "Integration", "Vielfalt", "Sie", "Ihr", "Ihre", "Und",

@@ -60,7 +60,7 @@ class Calibration:
     """Logistic map from raw similarity to confidence: 1 / (1 + exp(-slope·(s - midpoint)))."""
 
     slope: float = 12.0
-    midpoint: float = 0.35
+    midpoint: float = 0.25
 
     def __call__(self, score: float) -> float:
         if score <= 0.0:
@@ -70,11 +70,13 @@ class Calibration:
 
 @dataclass(frozen=True, slots=True)
 class Tuning:
-    statement_weight: float = 0.7
-    subject_weight: float = 0.8
-    second_intent_ratio: float = 0.8
-    unknown_word_weight: float = 0.6
+    statement_weight: float = 0.2
+    subject_weight: float = 1.0
+    second_intent_ratio: float = 0.9
+    unknown_word_weight: float = 1.0
     coverage_power: float = 0.6
+    top_k: int = 2
+    centroid_weight: float = 0.3
 
 
 def sentences(text: str) -> list[str]:
@@ -138,6 +140,13 @@ class IntentClassifier:
             for s, w in weights.items():
                 self.postings[s].append((index, w))
         self._token_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        # Each intent's profile: the summed weights of its examples' stems.
+        self.centroids: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for intent_id, stems in raw:
+            for s in set(stems):
+                self.centroids[intent_id][s] += self.idf[s]
+        self.centroid_norms = {i: math.sqrt(sum(w * w for w in c.values())) or 1.0
+                               for i, c in self.centroids.items()}
 
     # -- words to catalogue stems -------------------------------------------------------------
     def _map_token(self, token: str, language: str) -> tuple[str, ...]:
@@ -205,16 +214,24 @@ class IntentClassifier:
         for s, qw in query.items():
             for index, ew in self.postings.get(s, ()):
                 dots[index] += qw * ew
-        best: dict[str, float] = {}
+        per_intent: dict[str, list[float]] = defaultdict(list)
         power = self.tuning.coverage_power
         for index, dot in dots.items():
             e_norm = self.example_norm[index]
             coverage = dot / e_norm
             precision = dot / q_norm
-            score = (coverage ** power) * (precision ** (1.0 - power))
-            intent_id = self.example_intent[index]
-            if score > best.get(intent_id, 0.0):
-                best[intent_id] = score
+            per_intent[self.example_intent[index]].append(
+                (coverage ** power) * (precision ** (1.0 - power)))
+        k = self.tuning.top_k
+        best = {intent_id: sum(sorted(scores, reverse=True)[:k]) / k
+                for intent_id, scores in per_intent.items()}
+        if self.tuning.centroid_weight:
+            cw = self.tuning.centroid_weight
+            q_len = math.sqrt(q_norm)
+            for intent_id, centroid in self.centroids.items():
+                dot = sum(qw * centroid.get(s, 0.0) for s, qw in query.items())
+                cos = dot / (q_len * self.centroid_norms[intent_id]) if dot else 0.0
+                best[intent_id] = (1 - cw) * best.get(intent_id, 0.0) + cw * cos
         return best
 
     def raw_scores(self, text: str, subject: str, language: str) -> dict[str, tuple[float, str]]:

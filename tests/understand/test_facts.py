@@ -1,0 +1,55 @@
+"""Fact extraction from case tables (facts_cases.yaml), plus state and town detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.understand import facts
+
+CASES = yaml.safe_load((Path(__file__).parent / "facts_cases.yaml").read_text(encoding="utf-8"))
+CAP = 30_000
+
+
+@pytest.mark.parametrize("case", CASES["population"], ids=lambda c: c["text"][:40])
+def test_population(case: dict) -> None:
+    """The population is read with its unit; other numbers are never taken for it."""
+    found = facts.population(case["text"])
+    assert case["expected"] == (found.value if found else None)
+
+
+@pytest.mark.parametrize("case", CASES["amount"], ids=lambda c: c["text"][:40])
+def test_amount(case: dict) -> None:
+    """A sum in euros is read; the programme's cap quoted back is not a requested amount."""
+    found = facts.amount(case["text"], CAP)
+    assert case["expected"] == (found.value if found else None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("eine kleine nordhessische Gemeinde", "Hessen"),
+    ("City of Lindenfurt (Gießen district, Hesse)", "Hessen"),
+    ("im Landkreis Mainz-Bingen in Rheinland-Pfalz, direkt gegenüber dem hessischen Rheingau",
+     "Rheinland-Pfalz"),
+    ("Wir sind eine Gemeinde in Bayern.", "Bayern"),
+    ("Das Landesprogramm des Landes Hessen interessiert uns.", None),
+    ("Wir liegen in Niedersachsen.", "Niedersachsen"),
+])
+def test_state_named(text: str, expected: str | None) -> None:
+    """A state the text places the sender in; a state named only as the programme's is not."""
+    found = facts.state(text)
+    assert expected == (found.value if found else None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("die Stadt Schwalmfurt im Schwalm-Eder-Kreis hat 12.000 Einwohner", "Schwalmfurt"),
+    ("Mit den Nachbargemeinden Hohenhain und Itterbach. Gemeinde Ederwald", "Ederwald"),
+    ("I work for the municipality of Grünfelden.", "Grünfelden"),
+    ("Magistrat der Stadt Bad Homburg v. d. Höhe", "Bad Homburg v. d. Höhe"),
+    ("Gemeinsam mit der Gemeinde Salzwiesen planen wir, die Gemeinde Ulmbachtal", "Ulmbachtal"),
+])
+def test_municipality(text: str, expected: str) -> None:
+    """The sender's own town is found; neighbours and partners are not."""
+    found = facts.municipality(text)
+    assert found is not None and expected == found.value
