@@ -1,0 +1,26 @@
+"""Fixtures for the pure pipeline: settings and knowledge of this checkout, built once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant import knowledge
+from assistant.flow import Pipeline
+from assistant.settings import Settings
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Pipeline:
+    settings = Settings.load({})
+    return Pipeline(settings, knowledge.load(settings))
+
+
+def mail(body: str, subject: str = "Frage zur KIV-Förderung",
+         sender: str = "Erika Muster <e.muster@musterbach.example.org>",
+         headers: str = "") -> bytes:
+    """A minimal UTF-8 mail to the programme with the given body."""
+    return (f"From: {sender}\nTo: landesprogrammWIR@hsm.hessen.de\nSubject: {subject}\n"
+            f"Message-ID: <t{abs(hash(body))}@musterbach.example.org>\n"
+            f"Date: Mon, 7 Sep 2026 10:00:00 +0200\n{headers}"
+            "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+            f"Content-Transfer-Encoding: 8bit\n\n{body}\n").encode()

@@ -1,0 +1,93 @@
+"""Drafts: built only from the knowledge, in the sender's language, gaps marked for staff."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.draft import GAP_MARKER, greeting_name, reply_subject
+from tests.core import mail, pipeline
+
+
+def test_eligible_town_gets_the_verdict_with_its_population() -> None:
+    """An eligibility question with a stated population gets the rule, the verdict and the
+    figure it used, and the cooperation hint under 10,000 inhabitants."""
+    item = pipeline().run(mail(
+        "die Gemeinde Musterbach im Vogelsbergkreis hat 8.500 Einwohner.\n\n"
+        "Ist unsere Gemeinde antragsberechtigt?"))
+    assert item.draft is not None
+    text = item.draft.text
+    assert "weniger als 50.000 Einwohnerinnen und Einwohnern" in text
+    assert "8.500" in text
+    assert "abstimmen" in text  # cooperation hint
+    assert not item.draft.needs_staff
+    sources = [b.source for b in item.draft.blocks]
+    assert "answer.eligibility" in sources and "notice.eligible" in sources
+    assert all(b.version for b in item.draft.blocks)
+
+
+def test_unknown_population_asks_for_it() -> None:
+    """Without a population the eligibility answer asks for it and promises nothing."""
+    item = pipeline().run(mail("Können wir als Gemeinde einen Antrag auf KIV-Förderung stellen?"))
+    assert item.draft is not None
+    assert "Einwohnerzahl" in item.draft.text
+    assert "antragsberechtigten Kommunen" not in item.draft.text
+
+
+def test_amount_above_cap_is_pointed_out() -> None:
+    """A named amount above 30,000 € brings the cap notice."""
+    item = pipeline().run(mail("Wir haben ein Angebot über 38.500 Euro. Wie hoch ist die "
+                               "Förderung maximal?"))
+    assert item.draft is not None
+    assert "38.500 Euro" in item.draft.text and "maximal 30.000 Euro" in item.draft.text
+
+
+def test_status_question_leaves_a_marked_gap_and_needs_staff() -> None:
+    """What only staff know (the state of an application) becomes a gap marker."""
+    item = pipeline().run(mail("Wir haben im Juli unseren Antrag eingereicht. Wie ist der "
+                               "Bearbeitungsstand unseres Antrags?"))
+    assert item.draft is not None
+    assert item.draft.needs_staff
+    assert GAP_MARKER.search(item.draft.text)
+
+
+def test_english_mail_gets_an_english_reply() -> None:
+    """Language follows the mail: English in, English out, same facts."""
+    item = pipeline().run(mail(
+        "Dear Sir or Madam,\n\nhow much funding can a municipality receive at most?\n\n"
+        "Kind regards\nJane Doe", subject="Funding amount",
+        sender="Jane Doe <j.doe@example.org>"))
+    assert item.draft is not None
+    assert item.draft.language == "en"
+    assert item.draft.text.startswith("Dear Jane Doe,")
+    assert "30,000 euros" in item.draft.text
+
+
+def test_machine_mail_is_never_drafted() -> None:
+    """An out-of-office reply ends the flow with a named outcome and no draft."""
+    item = pipeline().run(mail("Ich bin bis 30.09. nicht im Büro. In dringenden Fällen wenden "
+                               "Sie sich bitte an meine Vertretung.",
+                               subject="Automatische Antwort: KIV",
+                               headers="Auto-Submitted: auto-replied\n"))
+    assert item.draft is None
+    assert item.outcome is not None and item.outcome.value == "not_answered:auto_reply"
+
+
+def test_no_template_syntax_survives() -> None:
+    """No draft carries Jinja syntax or unresolved variables."""
+    item = pipeline().run(mail("Wie lange läuft das Projekt und wo finde ich die Richtlinie?"))
+    assert item.draft is not None
+    assert not re.search(r"\{\{|\}\}|\{%|%\}", item.draft.text)
+
+
+def test_greeting_name() -> None:
+    """Organisations get no name; 'Last, First' is turned round; titles are kept."""
+    assert "Jürgen Hofmann" == greeting_name("Hofmann, Jürgen")
+    assert "Dr. Amira Haddad" == greeting_name("Haddad, Amira (Dr.)")
+    assert greeting_name("Bürgerbüro Stadt Dillhausen") is None
+    assert greeting_name("") is None
+
+
+def test_reply_subject_does_not_stack_prefixes() -> None:
+    """Re:/AW:/WG: prefixes are replaced by a single Re:."""
+    assert "Re: Frage" == reply_subject("AW: Re: WG: Frage", "de")
+    assert "Re: Question" == reply_subject("Question", "en")

@@ -1,0 +1,38 @@
+"""The parser never raises: on arbitrary bytes and on mutated real mails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.parse import parse
+from assistant.understand.kind import classify_kind
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.eml"))
+SEEDS = [p.read_bytes() for p in FIXTURES]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4000))
+def test_arbitrary_bytes(data: bytes) -> None:
+    """Any bytes give a Mail that keeps them, and a kind."""
+    mail = parse(data)
+    assert data == mail.raw
+    classify_kind(mail)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SEEDS), st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=8)),
+                                        max_size=6), st.integers(0, 10_000))
+def test_mutated_real_mails(seed: bytes, edits: list[tuple[int, bytes]], cut: int) -> None:
+    """Real mails with bytes overwritten and cut short still parse without an exception."""
+    data = bytearray(seed)
+    for at, chunk in edits:
+        at %= max(len(data), 1)
+        data[at:at + len(chunk)] = chunk
+    mutated = bytes(data[:max(cut, 40)])
+    mail = parse(mutated)
+    assert mutated == mail.raw
+    classify_kind(mail)

@@ -1,0 +1,63 @@
+"""The funding rules: each finding and the combined verdict, from a case table."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.rules import Limits, decide
+from assistant.values import Eligibility, Facts, Kind, RegisterEntry, Understanding
+
+LIMITS = Limits(home_state="Hessen", population_below=50_000, cooperation_below=10_000,
+                max_amount_eur=30_000)
+
+
+def understanding(population=None, state=None, amount=None, register=None) -> Understanding:
+    return Understanding(kind=Kind.INQUIRY, kind_reason="", language="de",
+                         facts=Facts(population=population, state=state, amount_eur=amount,
+                                     municipality="Musterbach"),
+                         register=register)
+
+
+HESSIAN = RegisterEntry("06535001", "Musterbach", "Gemeinde", "Vogelsbergkreis", "Hessen", 8123)
+BAVARIAN = RegisterEntry("09162000", "Musterbach", "Stadt", "München", "Bayern", 20000)
+
+
+@pytest.mark.parametrize(("u", "verdict", "basis"), [
+    (understanding(population=12_000, state="Hessen"), Eligibility.ELIGIBLE, "stated"),
+    (understanding(population=49_999), Eligibility.ELIGIBLE, "stated"),
+    (understanding(population=50_000), Eligibility.NOT_ELIGIBLE, "stated"),
+    (understanding(population=51_000, state="Hessen"), Eligibility.NOT_ELIGIBLE, "stated"),
+    (understanding(population=11_400, state="Rheinland-Pfalz"), Eligibility.NOT_ELIGIBLE,
+     "stated"),
+    (understanding(state="Bayern"), Eligibility.NOT_ELIGIBLE, "stated"),
+    (understanding(state="Hessen"), Eligibility.UNKNOWN, None),
+    (understanding(), Eligibility.UNKNOWN, None),
+    (understanding(register=HESSIAN), Eligibility.ELIGIBLE, "register"),
+    (understanding(register=BAVARIAN), Eligibility.NOT_ELIGIBLE, "register"),
+    (understanding(population=60_000, register=HESSIAN), Eligibility.NOT_ELIGIBLE, "stated"),
+])
+def test_verdict(u: Understanding, verdict: Eligibility, basis: str | None) -> None:
+    """The verdict follows the taxonomy; a stated population wins over the register."""
+    result = decide(u, LIMITS)
+    assert (verdict, basis) == (result.eligibility, result.basis)
+
+
+def test_every_finding_has_a_readable_reason() -> None:
+    """Findings carry German and English reasons that name the figures they used."""
+    result = decide(understanding(population=8_500, amount=38_500), LIMITS)
+    rules = {f.rule: f for f in result.findings}
+    assert {"population_limit", "cooperation", "cap"} <= set(rules)
+    assert "8.500" in rules["population_limit"].reason_de
+    assert "38.500" in rules["cap"].reason_de and "30.000" in rules["cap"].reason_de
+
+
+def test_cooperation_hint_only_below_the_small_town_limit() -> None:
+    """10,000 inhabitants get no cooperation hint; 9,999 do."""
+    assert not decide(understanding(population=10_000), LIMITS).has("cooperation")
+    assert decide(understanding(population=9_999), LIMITS).has("cooperation")
+
+
+def test_cap_only_above_the_maximum() -> None:
+    """Exactly the cap is fine; one euro more is pointed out."""
+    assert not decide(understanding(amount=30_000), LIMITS).has("cap")
+    assert decide(understanding(amount=30_001), LIMITS).has("cap")
