@@ -23,7 +23,7 @@ from assistant.parse.mime import (
 from assistant.parse.quotes import split_reply
 from assistant.values import Mail
 
-__all__ = ["parse", "normalize_newlines"]
+__all__ = ["normalize_newlines", "parse"]
 
 _MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n")
 
@@ -35,7 +35,8 @@ def normalize_newlines(data: bytes) -> bytes:
 def parse(raw: bytes) -> Mail:
     """Read one mail. Never raises; problems are listed on the result."""
     problems: list[str] = []
-    data = normalize_newlines(_MBOX_FROM.sub(b"", raw, count=1) if raw.startswith(b"From ") else raw)
+    unframed = _MBOX_FROM.sub(b"", raw, count=1) if raw.startswith(b"From ") else raw
+    data = normalize_newlines(unframed)
     try:
         msg = parse_message(data)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for arbitrary bytes

@@ -52,6 +52,8 @@ def header_text(value: object, problems: list[str], name: str) -> str:
     if value is None:
         return ""
     raw = str(value)
+    if "=?" not in raw:
+        return " ".join(raw.split())
     try:
         text = str(make_header(decode_header(raw)))
     except Exception as exc:  # noqa: BLE001 - email.header raises many kinds of errors

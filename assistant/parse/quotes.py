@@ -128,11 +128,11 @@ def _signature_start(lines: list[str]) -> int | None:
             return i
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and len(stripped) <= 70 and _CLOSING.match(stripped):
-            # A closing formula ends the message text: what follows is name, office, address.
-            # It must not be the very first line (e.g. "Grüße aus Hessen" as a salutation).
-            if any(ln.strip() for ln in lines[:i]):
-                return i
+        # A closing formula ends the message text: what follows is name, office, address.
+        # It must not be the very first line (e.g. "Grüße aus Hessen" as a salutation).
+        if stripped and len(stripped) <= 70 and _CLOSING.match(stripped) \
+                and any(ln.strip() for ln in lines[:i]):
+            return i
     return None
 
 

@@ -27,8 +27,8 @@ _NUMBER_WORDS = {
     "forty": 40, "fifty": 50,
 }
 
-_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ’']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_WORDNUM = (r"(?:[a-zäöüß]*?(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|"
+_NUM = r"\b(?:\d{1,3}(?:[.,\u202f\u00a0 ’']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+_WORDNUM = (r"(?:\b[a-zäöüß]*?(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|"
             r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*tausend"
             r"[a-zäöüß]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty)\s+thousand)")
@@ -37,6 +37,10 @@ _POP_UNIT = (r"(?:einwohner(?:innen|\*innen|:innen|_innen|innen)?(?:\s+und\s+ein
              r"einwohnern|ew\b|einw\.?|bürger(?:innen)?\s+und\s+bürger(?:n)?|bürger\*innen|"
              r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen|"
              r"inhabitants|residents|citizens|people)")
+# Number words ("zwölftausend") are rare and costly to look for: a second, fuller pattern is
+# used only when the text has "tausend" or "thousand" in it.
+_POPULATION_DIGITS = re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?\s*(?P<unit>{_POP_UNIT})",
+                                re.IGNORECASE)
 _POPULATION = [
     re.compile(rf"(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?\s*(?P<unit>{_POP_UNIT})",
                re.IGNORECASE),
@@ -46,6 +50,11 @@ _POPULATION = [
                rf"almost|just\s+under|just\s+over)?\s*(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?",
                re.IGNORECASE),
 ]
+# A cheap first look: no population word, no population.
+_POPULATION_HINT = re.compile(
+    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seelen|inhabit|resident|citizen|people|"
+    r"population|bev(?:ö|oe)lkerung", re.IGNORECASE)
+_POPULATION_NAMED = re.compile(r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population")
 _SUBGROUP_BEFORE = re.compile(
     r"(?:davon|darunter|of\s+whom|of\s+which|including|among\s+them|unter\s+ihnen|"
     r"mehr\s+als|über|ueber)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -83,13 +92,15 @@ STATES = {
     "Nordrhein-Westfalen": r"nordrhein-westfalen|\bnrw\b|north\s+rhine-westphalia",
     "Rheinland-Pfalz": r"rheinland-pfalz|rheinland-pfälzisch\w*|rhineland-palatinate",
     "Saarland": r"saarland|saarländisch\w*",
-    "Sachsen": r"(?<!nieder)(?<!nieder-)sachsen(?!-anhalt)|(?<!nieder)sächsisch\w*|(?<!lower\s)saxony",
+    "Sachsen": r"(?<!nieder)(?<!nieder-)sachsen(?!-anhalt)|(?<!nieder)sächsisch\w*|"
+               r"(?<!lower\s)saxony",
     "Sachsen-Anhalt": r"sachsen-anhalt|saxony-anhalt",
     "Schleswig-Holstein": r"schleswig-holstein\w*",
     "Thüringen": r"th(?:ü|ue)ringen|th(?:ü|ue)ringisch\w*|thuringia",
 }
-_STATE_PATTERNS = [(state, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE))
-                   for state, rx in STATES.items()]
+_STATE_NAMES = list(STATES)
+_STATE_PATTERN = re.compile(
+    "|".join(rf"\b(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())), re.IGNORECASE)
 # Mentions of a state that do not place the sender there.
 _STATE_NOT_OWN = re.compile(
     r"(?:gegenüber|gegenueber|nachbar\w*|neighbou?ring|border\w*|grenze\s+zu|angrenzend\w*|"
@@ -98,12 +109,12 @@ _STATE_NOT_OWN = re.compile(
     re.IGNORECASE)
 
 _DISTRICT = re.compile(
-    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of))\s+(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
+    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of))\s+"
+    r"(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
     r"|(?P<name2>[A-ZÄÖÜ][\w\-äöüß]*-?[Kk]reis(?:es)?)\b"
     r"|(?P<name3>[A-ZÄÖÜ][\w\-äöüß]+(?:-[A-ZÄÖÜ][\w\-äöüß]+)*)\s+(?:district|county)\b")
 
 _MUNICIPALITY = re.compile(
-    r"(?:(?:der|die|unsere[rn]?|unsere|meine[rn]?|wir,?\s+die)\s+)?"
     r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Kreisstadt|Hansestadt|Kommune|Gemeindeverwaltung|"
     r"Stadtverwaltung|Magistrat\s+der\s+Stadt|Gemeindevorstand\s+der\s+Gemeinde|"
     r"[Mm]unicipality\s+of|[Tt]own\s+of|[Cc]ity\s+of|[Vv]illage\s+of)\s+"
@@ -135,7 +146,7 @@ def _to_int(num: str, thousand: bool) -> int | None:
         # "45 Tsd.", "53,6 Tsd." (German decimal comma), "53.6k"
         value = float(cleaned.replace(".", "").replace(",", ".")) if "," in cleaned \
             else float(cleaned)
-        return int(round(value * 1000))
+        return round(value * 1000)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", cleaned):
         return int(re.sub(r"[.,]", "", cleaned))
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+,\d{1,2}", cleaned):
@@ -175,8 +186,16 @@ def _word_number(word: str) -> int | None:
 
 def population(text: str) -> Found | None:
     """The population the text states for the sender's municipality, if any."""
+    if not _POPULATION_HINT.search(text):
+        return None
     candidates: list[tuple[int, int, str, int]] = []
-    for rank, pattern in enumerate(_POPULATION):
+    lowered = text.lower()
+    patterns = list(_POPULATION)
+    if "tausend" not in lowered and "thousand" not in lowered:
+        patterns[0] = _POPULATION_DIGITS
+    if not _POPULATION_NAMED.search(lowered):
+        patterns = patterns[:1]
+    for rank, pattern in enumerate(patterns):
         for match in pattern.finditer(text):
             value = _to_int(match.group("num"), bool(match.group("k")))
             if value is None or value < 50 or value > 5_000_000:
@@ -214,20 +233,19 @@ def amount(text: str, cap: int) -> Found | None:
 
 def state(text: str) -> Found | None:
     """A federal state the text names as the sender's own."""
-    hits: list[tuple[int, str, str]] = []
-    for name, pattern in _STATE_PATTERNS:
-        for match in pattern.finditer(text):
-            before = text[max(0, match.start() - 60):match.start()]
-            if _STATE_NOT_OWN.search(before):
-                continue
-            hits.append((match.start(), name, match.group(0)))
-    if not hits:
-        return None
-    hits.sort()
-    return Found(hits[0][1], hits[0][2])
+    for match in _STATE_PATTERN.finditer(text):
+        before = text[max(0, match.start() - 60):match.start()]
+        if _STATE_NOT_OWN.search(before):
+            continue
+        name = _STATE_NAMES[int((match.lastgroup or "s0")[1:])]
+        return Found(name, match.group(0))
+    return None
 
 
 def districts(text: str) -> list[str]:
+    lowered = text.lower()
+    if "kreis" not in lowered and "district" not in lowered and "county" not in lowered:
+        return []
     found = []
     for match in _DISTRICT.finditer(text):
         name = match.group("name1") or match.group("name2") or match.group("name3")
