@@ -10,12 +10,16 @@ How it decides, in short (the README explains it for staff):
    Each sentence is compared with every example sharing a stem with it (an inverted index keeps
    this fast); the similarity is a weighted overlap that rewards covering an example well
    without ignoring how much else the sentence says. Unknown words are mapped to a catalogue
-   stem when rapidfuzz finds one within a small edit distance (typos), and German compounds are
-   split into known parts.
+   stem when rapidfuzz finds one a single slip away (two in long words: a letter missing, extra,
+   wrong or swapped), and German compounds are split into known parts.
 3. An intent's score is its best example's similarity in the sentence that matches it best;
-   sentences that ask (a question mark, "bitte teilen Sie mit", "could you …") count fully,
-   statements count less. A sentence may carry a second intent only when it scores close to
-   the first.
+   sentences that ask (a question mark, "bitte teilen Sie mit", "could you …", indirect
+   questions such as "will wissen, ob …") count fully, statements count less, courtesy lines
+   ("Vielen Dank im Voraus") not at all. An announcement ("Zwei Fragen dazu:") counts as a
+   statement and makes the sentences after it count as asked. A short question that points back
+   ("Wer kann da weiterhelfen?") is read together with the statement before it. The subject
+   counts a little less than a question. A sentence may carry a second intent only when it
+   scores close to the first.
 4. The score becomes a confidence in [0, 1] through a logistic curve whose two parameters are
    fitted on labelled mails (``assistant evaluate --calibrate``) and kept in
    ``knowledge/classifier.yaml``. Intents at or above the threshold setting are returned; when
@@ -30,13 +34,24 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from assistant.parse.language import detect_language
 from assistant.understand.normalize import STOPWORDS, content_tokens, stem
 from assistant.values import IntentScore
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])")
+# A full stop after these ends no sentence (folded to lower case before the lookup).
+_ABBREVIATIONS = frozenset("""
+ca vgl bzw ggf evtl inkl exkl usw etc nr tel dr hr fr frau herr st str bspw abs ziff az zzgl
+max min rd sog u a b d h o e g i z s ff lt gem mio tsd jan feb mar apr jun jul aug sep sept
+okt oct nov dez dec approx e.g i.e no vs mr mrs ms prof dipl
+""".split())
+_NO_END = re.compile(r"(?:(?:^|[\s(])(?:" + "|".join(sorted((re.escape(a) for a in _ABBREVIATIONS),
+                                                          key=len, reverse=True))
+                     + r")|(?:^|\s)\d{1,2})\.$", re.IGNORECASE)
+_COLON = re.compile(r"(?<=\w:)\s+(?=[\"„»]?[A-ZÄÖÜ][a-zäöüß])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ASKING = re.compile(
     r"\?|\bbitte\b.*\b(?:mit(?:teilen|zuteilen)|auskunft|informieren|nennen|sagen|zusenden|"
@@ -46,11 +61,40 @@ _ASKING = re.compile(
     r"\b(?:habe|h(?:ä|ae)tte|haben|h(?:ä|ae)tten)\s+(?:\w+\s+){0,2}fragen?\b|"
     r"\b(?:eine|folgende|zwei|drei|einige|paar|weitere|kurze)\s+(?:\w+\s+)?fragen?\b|"
     r"\b(?:please|kindly)\s+(?:let|tell|send|advise|inform|confirm|explain)\b|"
-    r"\b(?:could|would|can)\s+you\b|\bi\s+would\s+(?:like|appreciate)\b|"
-    r"\bwe\s+would\s+(?:like|appreciate)\b|\bi\s+wonder\b|\bwondering\b|\bquestions?\s*:|"
-    r"\b(?:a|one|two|three|few|following|quick|further)\s+(?:\w+\s+)?questions?\b",
+    r"\b(?:could|would|can)\s+you\b|\b(?:i|we)\s+would\s+appreciate\b|"
+    # "We would like to plan …" states a plan; "we would like to know …" asks.
+    r"\b(?:i|we)(?:\s+would|'d)\s+like\s+(?:to\s+(?:know|ask|request|find\s+out|learn|check|"
+    r"clarify|confirm|understand|hear|receive|get|enquire|inquire|discuss|speak|talk)|"
+    r"(?:some|more|further|any)\s|information|details|advice|a\s+copy)\b|\bi\s+wonder\b|\bwondering\b|\bquestions?\s*:|"
+    r"\b(?:a|one|two|three|few|following|quick|further)\s+(?:\w+\s+)?questions?\b|"
+    # Indirect questions and requests: "will wissen, mit welchem Budget …", "unklar ist, ob …",
+    # "it would help to know which …", "für eine Einschätzung wäre ich dankbar".
+    r"\b(?:wissen|erfahren|kl(?:ä|ae)ren|fragt|fragen|unklar|unsicher|nicht\s+sicher|interessiert"
+    r"(?:\s+(?:mich|uns))?)\b,?\s+(?:\w+\s+){0,2}?(?:ob|wie|wann|was|welche[mnrs]?|wo|wof(?:ü|ue)r|"
+    r"womit|wohin|wer|wen|wem|wieviel|warum|weshalb|inwieweit|inwiefern)\b|"
+    r"\b(?:w(?:ä|ae)re|w(?:ä|ae)ren)\s+(?:ich|wir)\s+(?:\w+\s+)?dankbar\b|"
+    r"\b(?:ben(?:ö|oe)tige|ben(?:ö|oe)tigen|br(?:ä|ae)uchte|br(?:ä|ae)uchten)\s+(?:ich|wir)\b|"
+    r"\b(?:know|find\s+out|learn|understand|clarify|ask(?:ed|ing)?|unclear|not\s+sure|wonder(?:ing)?)"
+    r"\s+(?:\w+\s+)?(?:whether|if|how|what|which|when|where|who|why)\b|"
+    r"\bwould\s+be\s+(?:very\s+)?grateful\b|\b(?:we|i)\s+(?:would\s+)?need\s+(?:to\s+know|the|a|an)\b",
     re.IGNORECASE,
 )
+# A sentence that announces questions ("Zwei Fragen dazu:", "Two things are unclear:") asks
+# nothing itself; the sentences after it do, even without a question mark.
+_ANNOUNCES = re.compile(
+    r"(?:fragen?|punkte?|dinge|themen|anliegen|unklar|offen|wissen|folgendes|question|questions|"
+    r"points?|things?|unclear|open|following|know|ask)\W*:$",
+    re.IGNORECASE)
+_ANNOUNCED_SPAN = 4
+# Courtesy lines ("Vielen Dank im Voraus!", "Über eine Rückmeldung freue ich mich") ask for no
+# topic; they are not scored at all.
+_COURTESY = re.compile(
+    r"\bim\s+voraus\b|\bvorab\b.*\bdank|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
+    r"\b(?:mich|uns)\s+(?:sehr\s+)?freue[nr]?\b|"
+    r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\b|"
+    r"\blook(?:ing)?\s+forward\b|\bbedanke\b|\b(?:vielen|herzlichen|besten|lieben)\s+dank\b|"
+    r"\bdanke\b|\bthanks?\b|\bmit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en\b|\bkind\s+regards\b",
+    re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
                            re.IGNORECASE)
 
@@ -70,19 +114,36 @@ class Calibration:
 
 @dataclass(frozen=True, slots=True)
 class Tuning:
-    statement_weight: float = 0.2
-    subject_weight: float = 1.0
+    statement_weight: float = 0.3
+    subject_weight: float = 0.7
     second_intent_ratio: float = 0.9
     unknown_word_weight: float = 1.0
     coverage_power: float = 0.6
     top_k: int = 2
     centroid_weight: float = 0.3
+    announced_weight: float = 1.0
+    thin_question: int = 2
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a mail text: paragraphs, list items and sentence ends split it."""
-    out: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):
+    """The sentences of a mail text: paragraphs, list items and sentence ends split it.
+
+    A full stop after an abbreviation ("ca.", "z. B.", "approx.") or a day number ("am 19.
+    November") ends no sentence. A colon before a capitalised word does: "Zwei Fragen dazu: Wie
+    lange …?" becomes the announcement and the question.
+    """
+    return [unit.text for unit in _units(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    paragraph: int
+
+
+def _units(text: str) -> list[_Unit]:
+    out: list[_Unit] = []
+    for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
         items: list[list[str]] = []
         for line in paragraph.split("\n"):
             if not line.strip():
@@ -93,7 +154,15 @@ def sentences(text: str) -> list[str]:
                 items[-1].append(line.strip())
         for item in items:
             joined = " ".join(item)
-            out.extend(s.strip() for s in _SENTENCE_END.split(joined) if s.strip())
+            pieces: list[str] = []
+            for piece in _SENTENCE_END.split(joined):
+                if pieces and _NO_END.search(pieces[-1]):
+                    pieces[-1] = f"{pieces[-1]} {piece}"
+                else:
+                    pieces.append(piece)
+            for piece in pieces:
+                out.extend(_Unit(part.strip(), number) for part in _COLON.split(piece)
+                           if part.strip())
     return out
 
 
@@ -171,8 +240,12 @@ class IntentClassifier:
             if parts:
                 return parts
         if len(s) >= 5:
-            match = process.extractOne(s, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
-            if match is not None and abs(len(match[0]) - len(s)) <= 2:
+            # A typo is one slip (two in long words): a letter missing, extra, wrong or swapped.
+            # A real word two letters away from a catalogue stem ("Betracht", "beacht") is not.
+            slips = 1 if len(s) < 9 else 2
+            match = process.extractOne(s, self.vocabulary, scorer=OSA.distance,
+                                       score_cutoff=slips)
+            if match is not None and match[0][:1] == s[:1]:
                 return (match[0],)
         return ("?" + s,)
 
@@ -194,6 +267,14 @@ class IntentClassifier:
             if not best:
                 best = (head,)
         return best
+
+    def _known_stem_count(self, sentence: str, language: str) -> int:
+        """How many different catalogue stems a sentence uses (its content words we know)."""
+        found: set[str] = set()
+        for token in content_tokens(sentence):
+            if token not in STOPWORDS:
+                found.update(s for s in self._map_token(token, language) if not s.startswith("?"))
+        return len(found)
 
     # -- scoring ------------------------------------------------------------------------------
     def sentence_scores(self, sentence: str, language: str) -> dict[str, float]:
@@ -234,18 +315,50 @@ class IntentClassifier:
                 best[intent_id] = (1 - cw) * best.get(intent_id, 0.0) + cw * cos
         return best
 
+    def weighted_sentences(self, text: str) -> list[tuple[str, float]]:
+        """Each sentence with its weight: asking sentences count fully, statements less.
+
+        An announcement ("Folgende Fragen haben wir:") counts as a statement, and the sentences
+        of its paragraph and the next few after it count as asked.
+        """
+        units: list[tuple[str, float]] = []
+        announced_until = -1
+        announced_paragraph = -1
+        for index, unit in enumerate(_units(text)):
+            if "?" not in unit.text and _COURTESY.search(unit.text):
+                continue
+            if _ANNOUNCES.search(unit.text) or (unit.text.endswith(":") and is_asking(unit.text)):
+                units.append((unit.text, self.tuning.statement_weight))
+                announced_until = index + _ANNOUNCED_SPAN
+                announced_paragraph = unit.paragraph
+                continue
+            if is_asking(unit.text):
+                weight = 1.0
+            elif index <= announced_until or unit.paragraph == announced_paragraph:
+                weight = self.tuning.announced_weight
+            else:
+                weight = self.tuning.statement_weight
+            units.append((unit.text, weight))
+        return units
+
     def raw_scores(self, text: str, subject: str, language: str) -> dict[str, tuple[float, str]]:
         """Per intent: the best weighted sentence score and that sentence."""
         result: dict[str, tuple[float, str]] = {}
-        units: list[tuple[str, float]] = []
-        for sentence in sentences(text):
-            weight = 1.0 if is_asking(sentence) else self.tuning.statement_weight
-            units.append((sentence, weight))
+        units = self.weighted_sentences(text)
         subject = subject.strip()
-        if subject and not _REPLY_PREFIX.match(subject):
+        subject_unit = bool(subject) and not _REPLY_PREFIX.match(subject)
+        if subject_unit:
             units.append((subject, self.tuning.subject_weight))
-        for sentence, weight in units:
-            scores = self.sentence_scores(sentence, language)
+        previous = ""
+        for index, (sentence, weight) in enumerate(units):
+            scored_text = sentence
+            # A short question pointing back ("Wer kann da weiterhelfen?", "Is there money for
+            # that?") is read together with the statement before it, which names the topic.
+            if (index < len(units) - (1 if subject_unit else 0) and weight >= 1.0 and previous
+                    and self._known_stem_count(sentence, language) <= self.tuning.thin_question):
+                scored_text = f"{previous} {sentence}"
+            previous = sentence if weight < 1.0 else ""
+            scores = self.sentence_scores(scored_text, language)
             if not scores:
                 continue
             top = max(scores.values())

@@ -59,11 +59,12 @@ _AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
     r"keinen\s+zugriff\s+auf\s+(?:meine|mein|die)\s+(?:e-?mails?|postfach)|"
     r"(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mails?",
     r"(?:wird|werden)\s+(?:nicht\s+)?(?:automatisch\s+)?weitergeleitet|not\s+(?:be\s+)?forwarded|"
-    r"nicht\s+gelesen|(?:will\s+)?not\s+be\s+read",
-    r"in\s+dringenden\s+(?:fällen|faellen|angelegenheiten)|(?:for|in)\s+(?:urgent|pressing)\s+"
+    r"nicht\s+gelesen|weder\s+gelesen\s+noch|(?:will\s+)?not\s+be\s+read",
+    r"(?:in|bei)\s+dringenden\s+(?:fällen|faellen|angelegenheiten|anliegen)|(?:for|in)\s+(?:urgent|pressing)\s+"
     r"(?:matters|cases|enquiries|inquiries)|in\s+case\s+of\s+urgency|if\s+(?:your|the)\s+matter\s+is\s+urgent",
     r"(?:bin|sind)\s+(?:ab\s+dem|ab|am|bis|vom)\s+.{0,40}(?:wieder\s+(?:im|erreichbar|da|zur(?:ü|ue)ck)|"
-    r"nicht|abwesend)|wieder\s+(?:im\s+(?:büro|buero|dienst|hause?)|erreichbar|zur(?:ü|ue)ck)",
+    r"nicht|abwesend)|wieder\s+(?:im\s+(?:büro|buero|dienst|hause?)|erreichbar|zur(?:ü|ue)ck|"
+    r"f(?:ü|ue)r\s+sie\s+da)",
     r"out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|on\s+vacation|"
     r"away\s+from\s+(?:the|my)\s+(?:office|desk)|back\s+in\s+the\s+office|"
     r"return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|(?:i\s+am|i'm)\s+(?:currently\s+)?(?:away|"
@@ -74,9 +75,13 @@ _AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
     r"eingangsbest(?:ä|ae)tigung|vorgangsnummer|ticketnummer|ticket\s*(?:number|id|#)|"
     r"aktenzeichen\s+\S+\s+erfasst|unter\s+der\s+(?:nummer|vorgangsnummer|ticket-?nummer)|"
     r"reference\s+number|case\s+number",
+    r"(?:postfach|nachricht|e-?mail)\s+wird\s+automatisch\s+(?:verwaltet|bearbeitet|erstellt|versandt)|"
+    r"wird\s+sich\s+(?:schnellstm(?:ö|oe)glich|umgehend|zeitnah|baldm(?:ö|oe)glichst|in\s+k(?:ü|ue)rze)\s+"
+    r"bei\s+ihnen\s+melden",
     r"bitte\s+antworten\s+sie\s+nicht|antworten\s+sie\s+(?:bitte\s+)?nicht\s+auf\s+diese|"
     r"do\s+not\s+reply|don'?t\s+reply|no-?reply|nicht\s+(?:überwacht|ueberwacht)|not\s+monitored",
     r"(?:ihre|ihr)\s+(?:nachricht|anfrage|e-?mail|anliegen)\s+(?:ist|wurde)\s+(?:bei\s+uns\s+)?"
+    r"(?:unter\s+der\s+(?:nummer|vorgangsnummer)\s+\S+\s+)?"
     r"(?:eingegangen|erfasst|registriert|weitergeleitet)|your\s+(?:message|request|e-?mail|"
     r"enquiry|inquiry)\s+(?:has\s+been|was)\s+(?:received|registered|logged|forwarded)|"
     r"we\s+(?:have\s+)?received\s+your\s+(?:message|request|e-?mail|enquiry|inquiry)",

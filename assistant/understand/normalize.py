@@ -35,6 +35,7 @@ the a an and or of to in on at for with by from as is are was were be been being
 that these those we our us you your i me my he she they them their there here what which who
 whom how when where why whether if can could would should will shall may might must do does did
 have has had not no so also just about into than then please any some such very much
+yet
 sehr geehrte geehrter damen herren hallo liebe lieber dear sir madam thanks thank danke dank
 vielen herzlichen
 """.split())
