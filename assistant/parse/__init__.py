@@ -51,7 +51,7 @@ def parse(raw: bytes) -> Mail:
 
     headers: list[tuple[str, str]] = []
     raw_headers: list[tuple[str, str]] = []
-    for name, value in msg.items():
+    for name, value in msg.raw_items():
         raw_headers.append((name.lower(), str(value)))
         headers.append((name.lower(), header_text(value, problems, name)))
     first: dict[str, str] = {}

@@ -47,11 +47,19 @@ def decode_bytes(payload: bytes, declared: str | None, problems: list[str]) -> s
     return payload.decode("latin-1")  # pragma: no cover - latin-1 decodes every byte
 
 
+def raw_8bit(value: str) -> str:
+    """Headers with raw 8-bit bytes (RFC 6532 UTF-8, or legacy latin-1) reach us as surrogate
+    escapes from the parser; decode them like a body without a declared charset."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+        return value
+    return decode_bytes(value.encode("ascii", "surrogateescape"), None, [])
+
+
 def header_text(value: object, problems: list[str], name: str) -> str:
     """An RFC 2047-decoded header value; the raw text when decoding fails."""
     if value is None:
         return ""
-    raw = str(value)
+    raw = raw_8bit(str(value))
     if "=?" not in raw:
         return " ".join(raw.split())
     try:
@@ -63,6 +71,7 @@ def header_text(value: object, problems: list[str], name: str) -> str:
 
 
 def addresses(value: str, problems: list[str], name_of_header: str) -> tuple[Address, ...]:
+    value = raw_8bit(value)
     try:
         pairs = getaddresses([value])
     except Exception as exc:  # noqa: BLE001

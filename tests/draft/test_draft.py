@@ -27,7 +27,7 @@ def test_eligible_town_gets_the_verdict_with_its_population() -> None:
 
 def test_unknown_population_asks_for_it() -> None:
     """Without a population the eligibility answer asks for it and promises nothing."""
-    item = pipeline().run(mail("Können wir als Gemeinde einen Antrag auf KIV-Förderung stellen?"))
+    item = pipeline().run(mail("Ist unsere Gemeinde für die KIV-Förderung antragsberechtigt?"))
     assert item.draft is not None
     assert "Einwohnerzahl" in item.draft.text
     assert "antragsberechtigten Kommunen" not in item.draft.text

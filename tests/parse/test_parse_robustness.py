@@ -36,3 +36,12 @@ def test_mutated_real_mails(seed: bytes, edits: list[tuple[int, bytes]], cut: in
     mail = parse(mutated)
     assert mutated == mail.raw
     classify_kind(mail)
+
+
+def test_raw_utf8_and_latin1_headers_are_decoded() -> None:
+    """Headers with raw 8-bit bytes (RFC 6532 UTF-8, or legacy latin-1) are read as text."""
+    utf8 = "From: Jürgen Müller <j@x.example>\nSubject: Frage zur Förderung\n\nText\n".encode()
+    latin1 = "From: Jürgen Müller <j@x.example>\nSubject: Förderhöhe\n\nText\n".encode("latin-1")
+    assert ("Frage zur Förderung", "Jürgen Müller") == (parse(utf8).subject,
+                                                         parse(utf8).sender.name)
+    assert "Förderhöhe" == parse(latin1).subject
