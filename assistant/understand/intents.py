@@ -48,9 +48,16 @@ ca vgl bzw ggf evtl inkl exkl usw etc nr tel dr hr fr frau herr st str bspw abs 
 max min rd sog u a b d h o e g i z s ff lt gem mio tsd jan feb mar apr jun jul aug sep sept
 okt oct nov dez dec approx e.g i.e no vs mr mrs ms prof dipl
 """.split())
-_NO_END = re.compile(r"(?:(?:^|[\s(])(?:" + "|".join(sorted((re.escape(a) for a in _ABBREVIATIONS),
-                                                          key=len, reverse=True))
-                     + r")|(?:^|\s)\d{1,2})\.$", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"\(?\d{1,2}\.")
+
+
+def _no_sentence_end(piece: str) -> bool:
+    """Whether the full stop ending ``piece`` belongs to an abbreviation or a day number."""
+    last = piece.rsplit(None, 1)[-1] if piece.strip() else ""
+    return (last.lower().lstrip("(").rstrip(".") in _ABBREVIATIONS
+            or _DAY_NUMBER.fullmatch(last) is not None)
+
+
 _COLON = re.compile(r"(?<=\w:)\s+(?=[\"„»]?[A-ZÄÖÜ][a-zäöüß])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _ASKING = re.compile(
@@ -77,14 +84,13 @@ _ASKING = re.compile(
     r"\b(?:know|find\s+out|learn|understand|clarify|ask(?:ed|ing)?|unclear|not\s+sure|wonder(?:ing)?)"
     r"\s+(?:\w+\s+)?(?:whether|if|how|what|which|when|where|who|why)\b|"
     r"\bwould\s+be\s+(?:very\s+)?grateful\b|\b(?:we|i)\s+(?:would\s+)?need\s+(?:to\s+know|the|a|an)\b",
-    re.IGNORECASE,
 )
+# written in lower case; is_asking lower-cases the sentence (faster than IGNORECASE)
 # A sentence that announces questions ("Zwei Fragen dazu:", "Two things are unclear:") asks
 # nothing itself; the sentences after it do, even without a question mark.
 _ANNOUNCES = re.compile(
     r"(?:fragen?|punkte?|dinge|themen|anliegen|unklar|offen|wissen|folgendes|question|questions|"
-    r"points?|things?|unclear|open|following|know|ask)\W*:$",
-    re.IGNORECASE)
+    r"points?|things?|unclear|open|following|know|ask)\W*:$")
 _ANNOUNCED_SPAN = 4
 # Courtesy lines ("Vielen Dank im Voraus!", "Über eine Rückmeldung freue ich mich") ask for no
 # topic; they are not scored at all.
@@ -93,8 +99,7 @@ _COURTESY = re.compile(
     r"\b(?:mich|uns)\s+(?:sehr\s+)?freue[nr]?\b|"
     r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\b|"
     r"\blook(?:ing)?\s+forward\b|\bbedanke\b|\b(?:vielen|herzlichen|besten|lieben)\s+dank\b|"
-    r"\bdanke\b|\bthanks?\b|\bmit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en\b|\bkind\s+regards\b",
-    re.IGNORECASE)
+    r"\bdanke\b|\bthanks?\b|\bmit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en\b|\bkind\s+regards\b")
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
                            re.IGNORECASE)
 
@@ -156,7 +161,7 @@ def _units(text: str) -> list[_Unit]:
             joined = " ".join(item)
             pieces: list[str] = []
             for piece in _SENTENCE_END.split(joined):
-                if pieces and _NO_END.search(pieces[-1]):
+                if pieces and _no_sentence_end(pieces[-1]):
                     pieces[-1] = f"{pieces[-1]} {piece}"
                 else:
                     pieces.append(piece)
@@ -167,7 +172,7 @@ def _units(text: str) -> list[_Unit]:
 
 
 def is_asking(sentence: str) -> bool:
-    return _ASKING.search(sentence) is not None
+    return "?" in sentence or _ASKING.search(sentence.lower()) is not None
 
 
 class IntentClassifier:
@@ -216,6 +221,12 @@ class IntentClassifier:
                 self.centroids[intent_id][s] += self.idf[s]
         self.centroid_norms = {i: math.sqrt(sum(w * w for w in c.values())) or 1.0
                                for i, c in self.centroids.items()}
+        # The profiles as postings (stem → intents with normalised weight), so that a sentence
+        # touches only the intents that share a stem with it.
+        self.centroid_postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for intent_id, centroid in self.centroids.items():
+            for s, w in centroid.items():
+                self.centroid_postings[s].append((intent_id, w / self.centroid_norms[intent_id]))
 
     # -- words to catalogue stems -------------------------------------------------------------
     def _map_token(self, token: str, language: str) -> tuple[str, ...]:
@@ -309,10 +320,13 @@ class IntentClassifier:
         if self.tuning.centroid_weight:
             cw = self.tuning.centroid_weight
             q_len = math.sqrt(q_norm)
-            for intent_id, centroid in self.centroids.items():
-                dot = sum(qw * centroid.get(s, 0.0) for s, qw in query.items())
-                cos = dot / (q_len * self.centroid_norms[intent_id]) if dot else 0.0
-                best[intent_id] = (1 - cw) * best.get(intent_id, 0.0) + cw * cos
+            cosines: dict[str, float] = defaultdict(float)
+            for s, qw in query.items():
+                for intent_id, w in self.centroid_postings.get(s, ()):
+                    cosines[intent_id] += qw * w / q_len
+            for intent_id in self.centroids:
+                best[intent_id] = ((1 - cw) * best.get(intent_id, 0.0)
+                                   + cw * cosines.get(intent_id, 0.0))
         return best
 
     def weighted_sentences(self, text: str) -> list[tuple[str, float]]:
@@ -325,9 +339,11 @@ class IntentClassifier:
         announced_until = -1
         announced_paragraph = -1
         for index, unit in enumerate(_units(text)):
-            if "?" not in unit.text and _COURTESY.search(unit.text):
+            lowered = unit.text.lower()
+            if "?" not in unit.text and _COURTESY.search(lowered):
                 continue
-            if _ANNOUNCES.search(unit.text) or (unit.text.endswith(":") and is_asking(unit.text)):
+            if _ANNOUNCES.search(lowered[-60:]) or (unit.text.endswith(":")
+                                                    and is_asking(unit.text)):
                 units.append((unit.text, self.tuning.statement_weight))
                 announced_until = index + _ANNOUNCED_SPAN
                 announced_paragraph = unit.paragraph

@@ -17,7 +17,7 @@ from assistant.understand.intents import is_asking, sentences
 from assistant.values import Kind, Mail
 
 _BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|"
-                            r"mail\.delivery\.system|bounce[s]?|noreply-dsn)@", re.IGNORECASE)
+                            r"mail\.delivery\.system|bounce[s]?|noreply-dsn)@")
 _BOUNCE_SUBJECT = re.compile(
     r"undeliver|undelivered\s+mail|returned\s+mail|mail\s+delivery\s+(?:failed|failure|"
     r"subsystem)|delivery\s+status\s+notification|delivery\s+(?:has\s+)?failed|failure\s+notice|"
@@ -28,8 +28,7 @@ _BOUNCE_SUBJECT = re.compile(
     r"delivery\s+(?:failure|problem|warning|postponed)|user\s+unknown|no\s+such\s+user|"
     r"mailbox\s+(?:full|unavailable)|quota\s+exceeded|rejected|fehlermeldung|zustellungsfehler|"
     r"(?:mail|message)\s+(?:could\s+not|cannot|can't)\s+be\s+(?:sent|delivered)|"
-    r"unable\s+to\s+deliver|nicht\s+(?:zugestellt|(?:ü|ue)bermittelt)",
-    re.IGNORECASE)
+    r"unable\s+to\s+deliver|nicht\s+(?:zugestellt|(?:ü|ue)bermittelt)",)
 _BOUNCE_TEXT = re.compile(
     r"could\s+not\s+be\s+delivered|couldn'?t\s+be\s+delivered|was\s+not\s+delivered|"
     r"delivery\s+(?:to\s+the\s+following\s+recipients?\s+)?(?:has\s+)?failed|"
@@ -38,9 +37,8 @@ _BOUNCE_TEXT = re.compile(
     r"mail\s+delivery\s+(?:failed|software)|the\s+following\s+address(?:es|\(es\))?\s+failed|"
     r"recipient\s+address\s+rejected|user\s+unknown|mailbox\s+(?:unavailable|full|disabled)|"
     r"\b5\.\d\.\d{1,3}\b|\b4\.\d\.\d{1,3}\b.*(?:delay|verz)|delivery\s+(?:is\s+)?delayed|"
-    r"this\s+is\s+the\s+mail\s+system\s+at|returned\s+message|noch\s+nicht\s+zugestellt",
-    re.IGNORECASE)
-_FORWARD = re.compile(r"^\s*(?:wg|fw|fwd|weitergeleitet)\s*:", re.IGNORECASE)
+    r"this\s+is\s+the\s+mail\s+system\s+at|returned\s+message|noch\s+nicht\s+zugestellt",)
+_FORWARD = re.compile(r"^\s*(?:wg|fw|fwd|weitergeleitet)\s*:")
 
 _AUTO_SUBJECT = re.compile(
     r"automatische\s+antwort|automatic\s+reply|auto(?:matic)?[- ]?reply|autoreply|"
@@ -50,9 +48,8 @@ _AUTO_SUBJECT = re.compile(
     r"anfrage)\s*#|\b(?:vorgang|ticket|case|request)\s*#?\s*\d{3,}|we\s+have\s+received\s+your|"
     r"wir\s+haben\s+ihre\s+(?:e-?mail|nachricht|anfrage)\s+erhalten|"
     r"ihre\s+(?:anfrage|nachricht|e-?mail)\s+(?:ist\s+)?(?:bei\s+uns\s+)?eingegangen|"
-    r"acknowledg(?:e)?ment\s+of\s+receipt|receipt\s+confirmation",
-    re.IGNORECASE)
-_AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
+    r"acknowledg(?:e)?ment\s+of\s+receipt|receipt\s+confirmation",)
+_AUTO_TEXT_PARTS = (
     r"nicht\s+im\s+(?:büro|buero|dienst|hause?|haus|rathaus|amt|office)",
     r"au(?:ß|ss)er\s+haus|ausser\s+haus|nicht\s+erreichbar|abwesend|in\s+urlaub|im\s+urlaub|"
     r"urlaubsbedingt|krankheitsbedingt|elternzeit|dienstreise|fortbildung",
@@ -87,20 +84,30 @@ _AUTO_TEXT = [re.compile(p, re.IGNORECASE) for p in (
     r"we\s+(?:have\s+)?received\s+your\s+(?:message|request|e-?mail|enquiry|inquiry)",
     r"vertretung\s*:|vertretung\s+(?:übernimmt|uebernimmt|hat)|meine\s+vertretung|my\s+colleague\s+.{0,40}"
     r"(?:will|can)\s+(?:assist|help|deal)|wenden\s+sie\s+sich\s+bitte\s+an",
-)]
+)
+_AUTO_TEXT = tuple(re.compile(p) for p in _AUTO_TEXT_PARTS)
+
+
+def _auto_reply_evidence(text: str, enough: int = 3) -> int:
+    """How many different out-of-office / receipt wording families occur (counted up to
+    ``enough``: no decision needs more)."""
+    hits = 0
+    for pattern in _AUTO_TEXT:
+        if pattern.search(text):
+            hits += 1
+            if hits >= enough:
+                break
+    return hits
 _THANKS = re.compile(
     r"\b(?:vielen|herzlichen|besten|recht\s+herzlichen|lieben|tausend)\s+dank\b|\bdanke\b|"
     r"\bbedanke\s+mich\b|\bbedanken\s+uns\b|\bthank\s+you\b|\bthanks\b|\bmany\s+thanks\b|"
-    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b",
-    re.IGNORECASE)
-_PRE_THANKS = re.compile(r"im\s+voraus|vorab|in\s+advance|schon\s+(?:jetzt|einmal)|beforehand",
-                         re.IGNORECASE)
+    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b",)
+_PRE_THANKS = re.compile(r"im\s+voraus|vorab|in\s+advance|schon\s+(?:jetzt|einmal)|beforehand",)
 _CLOSURE = re.compile(
     r"alles\s+(?:geklärt|geklaert|klar)|hat\s+(?:uns|mir)\s+(?:sehr\s+)?(?:geholfen|weitergeholfen)|"
     r"weitergegeben|weitergeleitet|melden\s+uns|informieren\s+wir\s+sie|freuen\s+uns\s+(?:darauf|auf)|"
     r"passed\s+(?:it|this|the\s+information)\s+on|that\s+(?:answers|helps|clarifies)|"
-    r"(?:we|i)\s+will\s+(?:get\s+back|be\s+in\s+touch|look\s+into)",
-    re.IGNORECASE)
+    r"(?:we|i)\s+will\s+(?:get\s+back|be\s+in\s+touch|look\s+into)",)
 
 
 def _header_machine_signal(mail: Mail) -> str | None:
@@ -130,9 +137,12 @@ def _empty_return_path(mail: Mail) -> bool:
 
 def classify_kind(mail: Mail) -> tuple[Kind, str]:
     """The mail's kind and a short reason for staff."""
-    sender = mail.sender.address if mail.sender else ""
-    subject = mail.subject or ""
-    head = "\n".join(mail.new_text.split("\n")[:40])
+    # The patterns are written in lower case and run on lower-cased text: much faster than
+    # case-insensitive matching with Python's re.
+    sender = (mail.sender.address if mail.sender else "").lower()
+    subject = (mail.subject or "").lower()
+    new_text = mail.new_text.lower()
+    head = "\n".join(new_text.split("\n")[:40])
     forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
         and mail.report_type is None
     asks = any(is_asking(s) for s in sentences(mail.new_text))
@@ -145,7 +155,8 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
         if _BOUNCE_SENDER.match(sender) and (_BOUNCE_SUBJECT.search(subject)
                                              or _BOUNCE_TEXT.search(head)):
             return Kind.BOUNCE, f"failure report from {sender.split('@')[0]}"
-        if _BOUNCE_SUBJECT.search(subject) and (not asks or _BOUNCE_TEXT.search(mail.text[:4000])):
+        if _BOUNCE_SUBJECT.search(subject) and (
+                not asks or _BOUNCE_TEXT.search(mail.text[:4000].lower())):
             return Kind.BOUNCE, "delivery failure subject"
         if not asks and len(_BOUNCE_TEXT.findall(head)) >= 2:
             return Kind.BOUNCE, "delivery failure wording"
@@ -158,7 +169,7 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     signal = _header_machine_signal(mail)
     if signal and not forwarded_by_person:
         return Kind.AUTO_REPLY, signal
-    auto_hits = sum(1 for p in _AUTO_TEXT if p.search(mail.new_text or mail.text[:3000]))
+    auto_hits = _auto_reply_evidence(new_text or mail.text[:3000].lower())
     if not forwarded_by_person:
         if _AUTO_SUBJECT.search(subject) and (auto_hits >= 1 or not asks):
             return Kind.AUTO_REPLY, "out-of-office or receipt subject"
@@ -169,9 +180,9 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
             return Kind.AUTO_REPLY, "empty Return-Path"
 
     # 3. A person: thanks without a new question is an acknowledgement.
-    if not asks and _THANKS.search(mail.new_text) and not _only_pre_thanks(mail.new_text):
+    if not asks and _THANKS.search(new_text) and not _only_pre_thanks(new_text):
         return Kind.ACKNOWLEDGEMENT, "thanks without a new question"
-    if not asks and _CLOSURE.search(mail.new_text) and len(mail.new_text) < 600:
+    if not asks and _CLOSURE.search(new_text) and len(new_text) < 600:
         return Kind.ACKNOWLEDGEMENT, "confirmation without a new question"
     return Kind.INQUIRY, "a person asks or requests something"
 
