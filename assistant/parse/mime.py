@@ -21,6 +21,7 @@ from assistant.parse.htmltext import html_to_text
 from assistant.values import Address, Attachment
 
 _MSGID = re.compile(r"<[^<>\s]+>")
+_SURROGATE = re.compile("[\udc80-\udcff]")
 # ISO-8859-1 is decoded as its superset windows-1252, as browsers do: mails declaring latin-1
 # routinely carry curly quotes and the euro sign in the 0x80-0x9f range.
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
@@ -50,7 +51,7 @@ def decode_bytes(payload: bytes, declared: str | None, problems: list[str]) -> s
 def raw_8bit(value: str) -> str:
     """Headers with raw 8-bit bytes (RFC 6532 UTF-8, or legacy latin-1) reach us as surrogate
     escapes from the parser; decode them like a body without a declared charset."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+    if value.isascii() or _SURROGATE.search(value) is None:
         return value
     return decode_bytes(value.encode("ascii", "surrogateescape"), None, [])
 

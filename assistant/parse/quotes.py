@@ -84,7 +84,18 @@ def _joined(lines: list[str], i: int, n: int) -> str:
     return " ".join(line.strip() for line in lines[i:i + n])
 
 
+# Every attribution line has one of these words; lines without them are not tried.
+_ATTRIBUTION_WORDS = ("schrieb", "wrote", "crit")
+
+
 def _quote_start(lines: list[str]) -> int | None:
+    # Whether line i, or one of the two after it, could be part of an attribution.
+    if any(word in "\n".join(lines).lower() for word in _ATTRIBUTION_WORDS):
+        hint = [any(word in line.lower() for word in _ATTRIBUTION_WORDS) for line in lines]
+        hint += [False, False]
+        near = [hint[i] or hint[i + 1] or hint[i + 2] for i in range(len(lines))]
+    else:
+        near = [False] * len(lines)
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -97,6 +108,8 @@ def _quote_start(lines: list[str]) -> int | None:
         if _HEADER_FROM.match(stripped) and _looks_like_history(lines, i):
             return i
         # An attribution line, possibly wrapped over up to three lines by the mail client.
+        if not near[i]:
+            continue
         for n in (1, 2, 3):
             candidate = _joined(lines, i, n)
             if len(candidate) > 320:

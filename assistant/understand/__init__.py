@@ -48,7 +48,8 @@ class Understander:
         evidence: list[tuple[str, str]] = []
         population = facts.population(text)
         amount = facts.amount(text, self.cap)
-        state = facts.state(text) or facts.district_state(text, self.register)
+        named_districts = facts.districts(text)
+        state = facts.state(text) or facts.district_state(text, self.register, named_districts)
         # The sender's own town is often only in the signature ("Magistrat der Stadt X").
         town = facts.municipality(text)
         for name, found in (("population", population), ("amount_eur", amount),
@@ -62,13 +63,15 @@ class Understander:
             state=state.value if state else None,  # type: ignore[arg-type]
             evidence=tuple(evidence),
         )
-        register = self.lookup(stated, text)
+        register = self.lookup(stated, text, named_districts)
         return stated, register
 
-    def lookup(self, stated: Facts, text: str) -> RegisterEntry | None:
+    def lookup(self, stated: Facts, text: str,
+               named_districts: list[str] | None = None) -> RegisterEntry | None:
         if not stated.municipality:
             return None
-        district = next(iter(facts.districts(text)), None)
+        named = facts.districts(text) if named_districts is None else named_districts
+        district = next(iter(named), None)
         entry = self.register.find(stated.municipality, state=stated.state, district=district)
         if entry is None:
             return None

@@ -101,6 +101,11 @@ STATES = {
 _STATE_NAMES = list(STATES)
 _STATE_PATTERN = re.compile(
     "|".join(rf"\b(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())), re.IGNORECASE)
+# The same names run on lower-cased text, where a word start that no state name can begin with
+# is skipped at once (much faster than a case-insensitive alternation tried at every position).
+_STATE_LOWER = re.compile(
+    r"\b(?=[bhlmnorstw])(?:"
+    + "|".join(rf"(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())) + ")")
 # Mentions of a state that do not place the sender there.
 _STATE_NOT_OWN = re.compile(
     r"(?:gegenüber|gegenueber|nachbar\w*|neighbou?ring|border\w*|grenze\s+zu|angrenzend\w*|"
@@ -219,6 +224,8 @@ def population(text: str) -> Found | None:
 
 def amount(text: str, cap: int) -> Found | None:
     """A sum in euros the sender plans or asks for; the programme's cap quoted back is not."""
+    if "€" not in text and "eur" not in text.lower():
+        return None
     for pattern_match in sorted((m for p in _AMOUNT for m in p.finditer(text)),
                                 key=lambda m: m.start()):
         value = _to_int(pattern_match.group("num"), bool(pattern_match.group("k")))
@@ -233,12 +240,17 @@ def amount(text: str, cap: int) -> Found | None:
 
 def state(text: str) -> Found | None:
     """A federal state the text names as the sender's own."""
-    for match in _STATE_PATTERN.finditer(text):
-        before = text[max(0, match.start() - 60):match.start()]
+    lowered = text.lower()
+    # Lower-casing keeps the offsets for all but a few exotic letters; those take the slow path.
+    matches = (_STATE_LOWER.finditer(lowered) if len(lowered) == len(text)
+               else _STATE_PATTERN.finditer(text))
+    for match in matches:
+        start, end = match.span()
+        before = text[max(0, start - 60):start]
         if _STATE_NOT_OWN.search(before):
             continue
         name = _STATE_NAMES[int((match.lastgroup or "s0")[1:])]
-        return Found(name, match.group(0))
+        return Found(name, text[start:end])
     return None
 
 
@@ -254,9 +266,11 @@ def districts(text: str) -> list[str]:
     return found
 
 
-def district_state(text: str, register: Register) -> Found | None:
-    """The state implied by a district (Landkreis) the text names."""
-    for name in districts(text):
+def district_state(text: str, register: Register,
+                   named: list[str] | None = None) -> Found | None:
+    """The state implied by a district (Landkreis) the text names (``named``: the text's
+    districts when already found)."""
+    for name in districts(text) if named is None else named:
         for candidate in (name, name.split(" ")[0]):
             found = register.district_state(candidate)
             if found:

@@ -1,26 +1,36 @@
-"""Which questions a mail asks: a nearest-example classifier over the intent catalogue.
+"""Which questions a mail asks: nearest catalogue examples plus a Naive Bayes contrast.
 
 How it decides, in short (the README explains it for staff):
 
 1. Every example phrasing in ``intents/<id>.yaml`` becomes a set of stems (see
    :mod:`assistant.understand.normalize`). A stem weighs more the fewer intents use it
    (inverse document frequency over intents), so "Förderung", used everywhere, counts little and
-   "Laufzeit" counts a lot.
-2. The mail's new text is cut into sentences; the subject counts as one more, weaker sentence.
-   Each sentence is compared with every example sharing a stem with it (an inverted index keeps
-   this fast); the similarity is a weighted overlap that rewards covering an example well
-   without ignoring how much else the sentence says. Unknown words are mapped to a catalogue
-   stem when rapidfuzz finds one a single slip away (two in long words: a letter missing, extra,
-   wrong or swapped), and German compounds are split into known parts.
-3. An intent's score is its best example's similarity in the sentence that matches it best;
-   sentences that ask (a question mark, "bitte teilen Sie mit", "could you …", indirect
-   questions such as "will wissen, ob …") count fully, statements count less, courtesy lines
-   ("Vielen Dank im Voraus") not at all. An announcement ("Zwei Fragen dazu:") counts as a
-   statement and makes the sentences after it count as asked. A short question that points back
-   ("Wer kann da weiterhelfen?") is read together with the statement before it. The subject
-   counts a little less than a question. A sentence may carry a second intent only when it
-   scores close to the first.
-4. The score becomes a confidence in [0, 1] through a logistic curve whose two parameters are
+   "Laufzeit" counts a lot. At load time the catalogue also gives, per stem and intent, how
+   often that intent's examples use the stem (Naive Bayes, add-alpha smoothed): "Laufzeit"
+   points to ``duration``, "Kita" to ``out_of_scope``. A word the catalogue never uses points
+   a little more to ``out_of_scope``, the intent for everything else.
+2. The mail's new text is cut into sentences (once per mail, shared with the kind detection);
+   the subject counts as one more, weaker sentence. Unknown words are mapped to a catalogue
+   stem when rapidfuzz finds one a single slip away (two in long words: a letter missing,
+   extra, wrong or swapped), and German compounds are split into known parts.
+3. A sentence's score for an intent mixes three readings of the same stems:
+   * nearest examples: the weighted overlap with the intent's two best examples (an inverted
+     index touches only examples sharing a stem), rewarding covering an example well without
+     ignoring how much else the sentence says;
+   * the intent's profile: the cosine with all its examples' stems summed (weight 0.3);
+   * the contrast: the Naive Bayes probability of the intent given the sentence's stems,
+     softened by a temperature of 2, so words typical of *other* intents count against it
+     (weight 0.3 of the total).
+   ``Tuning`` holds these weights; they were chosen on ``tests/evaluation/dev``.
+4. An intent's score is its best score in the sentence that matches it best; sentences that
+   ask (a question mark, "bitte teilen Sie mit", "could you …", indirect questions such as
+   "will wissen, ob …") count fully, statements count less, courtesy lines ("Vielen Dank im
+   Voraus") not at all. An announcement ("Zwei Fragen dazu:") counts as a statement and makes
+   the sentences after it count as asked. A short question that points back ("Wer kann da
+   weiterhelfen?") is read together with the statement before it. The subject counts a little
+   less than a question. A sentence may carry a second intent only when it scores close to the
+   first.
+5. The score becomes a confidence in [0, 1] through a logistic curve whose two parameters are
    fitted on labelled mails (``assistant evaluate --calibrate``) and kept in
    ``knowledge/classifier.yaml``. Intents at or above the threshold setting are returned; when
    none reaches it, the classifier abstains and the draft goes to staff.
@@ -31,14 +41,15 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from assistant.parse.language import detect_language
-from assistant.understand.normalize import STOPWORDS, content_tokens, stem
+from assistant.understand.normalize import content_tokens, stem
 from assistant.values import IntentScore
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[\"„»(]?[A-ZÄÖÜ0-9])")
@@ -49,6 +60,7 @@ max min rd sog u a b d h o e g i z s ff lt gem mio tsd jan feb mar apr jun jul a
 okt oct nov dez dec approx e.g i.e no vs mr mrs ms prof dipl
 """.split())
 _DAY_NUMBER = re.compile(r"\(?\d{1,2}\.")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _no_sentence_end(piece: str) -> bool:
@@ -100,6 +112,8 @@ _COURTESY = re.compile(
     r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\b|"
     r"\blook(?:ing)?\s+forward\b|\bbedanke\b|\b(?:vielen|herzlichen|besten|lieben)\s+dank\b|"
     r"\bdanke\b|\bthanks?\b|\bmit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en\b|\bkind\s+regards\b")
+# The catch-all intent: words the catalogue never uses point to it a little more.
+_OTHER = "out_of_scope"
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
                            re.IGNORECASE)
 
@@ -128,6 +142,11 @@ class Tuning:
     centroid_weight: float = 0.3
     announced_weight: float = 1.0
     thin_question: int = 2
+    # The catalogue contrast (Naive Bayes over stems, see ``_NaiveBayes``).
+    nb_weight: float = 0.3
+    nb_alpha: float = 0.5
+    nb_temperature: float = 2.0
+    nb_unknown_boost: float = 3.0
 
 
 def sentences(text: str) -> list[str]:
@@ -137,23 +156,33 @@ def sentences(text: str) -> list[str]:
     November") ends no sentence. A colon before a capitalised word does: "Zwei Fragen dazu: Wie
     lange …?" becomes the announcement and the question.
     """
-    return [unit.text for unit in _units(text)]
+    return [unit.text for unit in units(text)]
 
 
 @dataclass(frozen=True, slots=True)
-class _Unit:
+class Unit:
+    """One sentence (or list item, or announcement) of a mail text."""
+
     text: str
     paragraph: int
+    lowered: str
+    asking: bool
 
 
-def _units(text: str) -> list[_Unit]:
-    out: list[_Unit] = []
-    for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
+@lru_cache(maxsize=8)
+def units(text: str) -> tuple[Unit, ...]:
+    """The sentences of ``text`` with their paragraph number and whether each asks.
+
+    Cached for the last few texts: the kind detection and the intent classifier read the same
+    mail text, and the sentences are cut and examined once.
+    """
+    out: list[Unit] = []
+    for number, paragraph in enumerate(_PARAGRAPH_BREAK.split(text)):
         items: list[list[str]] = []
         for line in paragraph.split("\n"):
             if not line.strip():
                 continue
-            if _LIST_ITEM.match(line) or not items:
+            if not items or _LIST_ITEM.match(line):
                 items.append([_LIST_ITEM.sub("", line).strip()])
             else:
                 items[-1].append(line.strip())
@@ -166,13 +195,22 @@ def _units(text: str) -> list[_Unit]:
                 else:
                     pieces.append(piece)
             for piece in pieces:
-                out.extend(_Unit(part.strip(), number) for part in _COLON.split(piece)
-                           if part.strip())
-    return out
+                parts = _COLON.split(piece) if ":" in piece else (piece,)
+                for part in parts:
+                    part = part.strip()
+                    if part:
+                        lowered = part.lower()
+                        out.append(Unit(part, number, lowered, _asks(part, lowered)))
+    return tuple(out)
+
+
+def _asks(sentence: str, lowered: str) -> bool:
+    return "?" in sentence or _ASKING.search(lowered) is not None
 
 
 def is_asking(sentence: str) -> bool:
-    return "?" in sentence or _ASKING.search(sentence.lower()) is not None
+    """Whether a sentence asks: a question mark, a request, an indirect question."""
+    return _asks(sentence, sentence.lower())
 
 
 class IntentClassifier:
@@ -213,7 +251,7 @@ class IntentClassifier:
             self.example_norm.append(sum(w * w for w in weights.values()))
             for s, w in weights.items():
                 self.postings[s].append((index, w))
-        self._token_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._token_cache: dict[str, dict[str, tuple[str, ...]]] = {}
         # Each intent's profile: the summed weights of its examples' stems.
         self.centroids: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for intent_id, stems in raw:
@@ -227,17 +265,75 @@ class IntentClassifier:
         for intent_id, centroid in self.centroids.items():
             for s, w in centroid.items():
                 self.centroid_postings[s].append((intent_id, w / self.centroid_norms[intent_id]))
+        self._build_tables()
+        self._build_contrast(raw)
+
+    def _build_tables(self) -> None:
+        """The same indexes in the shape the scoring loop reads fastest."""
+        power = self.tuning.coverage_power
+        self._idf_squared = {s: w * w for s, w in self.idf.items()}
+        self._example_postings = {s: tuple(index for index, _ in posting)
+                                  for s, posting in self.postings.items()}
+        self._example_inverse = [norm ** -power for norm in self.example_norm]
+        position = {intent_id: n for n, intent_id in enumerate(self.intent_ids)}
+        self._centroid_rows: dict[str, tuple[float, ...]] = {}
+        for s, posting in self.centroid_postings.items():
+            row = [0.0] * len(self.intent_ids)
+            for intent_id, w in posting:
+                row[position[intent_id]] = self.idf[s] * w
+            self._centroid_rows[s] = tuple(row)
+
+    def _build_contrast(self, raw: list[tuple[str, list[str]]]) -> None:
+        """Naive Bayes over stems: log P(stem | intent), from how often each intent's examples
+        use the stem (add-alpha smoothing). A word the catalogue never uses is likelier for
+        ``out_of_scope``, the intent for everything else, by ``nb_unknown_boost``."""
+        alpha = self.tuning.nb_alpha
+        position = {intent_id: n for n, intent_id in enumerate(self.intent_ids)}
+        counts: dict[str, list[float]] = {}
+        totals = [0.0] * len(self.intent_ids)
+        for intent_id, stems in raw:
+            column = position[intent_id]
+            for s in set(stems):
+                counts.setdefault(s, [0.0] * len(self.intent_ids))[column] += 1.0
+                totals[column] += 1.0
+        size = len(counts) + 1
+        denominators = [math.log(total + alpha * size) for total in totals]
+        self.nb_log: dict[str, tuple[float, ...]] = {
+            s: tuple(math.log(c + alpha) - d for c, d in zip(row, denominators, strict=True))
+            for s, row in counts.items()}
+        boost = {intent_id: self.tuning.nb_unknown_boost for intent_id in self.intent_ids
+                 if intent_id == _OTHER}
+        self.nb_unknown = tuple(math.log(alpha * boost.get(intent_id, 1.0)) - d
+                                for intent_id, d in zip(self.intent_ids, denominators,
+                                                        strict=True))
+
+    def contrast(self, stems: Sequence[str]) -> dict[str, float]:
+        """P(intent | sentence) under Naive Bayes with a uniform prior, softened by
+        ``nb_temperature`` (the log-likelihoods are divided by it before normalising)."""
+        if not stems:
+            return {}
+        return dict(zip(self.intent_ids, self._posterior(stems), strict=True))
+
+    def _posterior(self, stems: Iterable[str]) -> list[float]:
+        nb_log, unknown = self.nb_log, self.nb_unknown
+        logs = [sum(column) for column in zip(*[nb_log.get(s, unknown) for s in stems],
+                                              strict=True)]
+        top = max(logs)
+        scale = 1.0 / self.tuning.nb_temperature
+        exps = [math.exp((x - top) * scale) for x in logs]
+        total = sum(exps)
+        return [e / total for e in exps]
 
     # -- words to catalogue stems -------------------------------------------------------------
     def _map_token(self, token: str, language: str) -> tuple[str, ...]:
-        key = (token, language)
-        cached = self._token_cache.get(key)
-        if cached is not None:
-            return cached
-        result = self._lookup(token, language)
-        if len(self._token_cache) < 200_000:
-            self._token_cache[key] = result
-        return result
+        """The catalogue stems a folded token stands for, or ("?stem",) when none."""
+        cache = self._token_cache.setdefault(language, {})
+        mapped = cache.get(token)
+        if mapped is None:
+            mapped = self._lookup(token, language)
+            if len(cache) < 100_000:
+                cache[token] = mapped
+        return mapped
 
     def _lookup(self, token: str, language: str) -> tuple[str, ...]:
         s = stem(token, language)
@@ -279,54 +375,91 @@ class IntentClassifier:
                 best = (head,)
         return best
 
+    def _query(self, sentence: str, language: str) -> dict[str, float]:
+        """A sentence's catalogue stems with their weights; unknown words as "?stem"."""
+        query: dict[str, float] = {}
+        cache = self._token_cache.setdefault(language, {})
+        for token in content_tokens(sentence):
+            mapped = cache.get(token)
+            if mapped is None:
+                mapped = self._lookup(token, language)
+                if len(cache) < 100_000:
+                    cache[token] = mapped
+            for s in mapped:
+                if s[0] == "?":
+                    query.setdefault(s, self.tuning.unknown_word_weight)
+                else:
+                    query[s] = self.idf[s]
+        return query
+
     def _known_stem_count(self, sentence: str, language: str) -> int:
         """How many different catalogue stems a sentence uses (its content words we know)."""
-        found: set[str] = set()
-        for token in content_tokens(sentence):
-            if token not in STOPWORDS:
-                found.update(s for s in self._map_token(token, language) if not s.startswith("?"))
-        return len(found)
+        return sum(1 for s in self._query(sentence, language) if s[0] != "?")
 
     # -- scoring ------------------------------------------------------------------------------
     def sentence_scores(self, sentence: str, language: str) -> dict[str, float]:
         """Best similarity per intent for one sentence (raw, before calibration)."""
-        query: dict[str, float] = {}
-        for token in content_tokens(sentence):
-            if token in STOPWORDS:
-                continue
-            for s in self._map_token(token, language):
-                if s.startswith("?"):
-                    query.setdefault(s, self.tuning.unknown_word_weight)
-                else:
-                    query[s] = self.idf[s]
+        return self._scores(self._query(sentence, language))
+
+    def _scores(self, query: Mapping[str, float]) -> dict[str, float]:
         if not query:
             return {}
-        q_norm = sum(w * w for w in query.values())
-        dots: dict[int, float] = defaultdict(float)
-        for s, qw in query.items():
-            for index, ew in self.postings.get(s, ()):
-                dots[index] += qw * ew
-        per_intent: dict[str, list[float]] = defaultdict(list)
-        power = self.tuning.coverage_power
-        for index, dot in dots.items():
-            e_norm = self.example_norm[index]
-            coverage = dot / e_norm
-            precision = dot / q_norm
-            per_intent[self.example_intent[index]].append(
-                (coverage ** power) * (precision ** (1.0 - power)))
-        k = self.tuning.top_k
-        best = {intent_id: sum(sorted(scores, reverse=True)[:k]) / k
-                for intent_id, scores in per_intent.items()}
-        if self.tuning.centroid_weight:
-            cw = self.tuning.centroid_weight
-            q_len = math.sqrt(q_norm)
-            cosines: dict[str, float] = defaultdict(float)
-            for s, qw in query.items():
-                for intent_id, w in self.centroid_postings.get(s, ()):
-                    cosines[intent_id] += qw * w / q_len
-            for intent_id in self.centroids:
-                best[intent_id] = ((1 - cw) * best.get(intent_id, 0.0)
-                                   + cw * cosines.get(intent_id, 0.0))
+        tuning = self.tuning
+        q_norm = 0.0
+        for qw in query.values():
+            q_norm += qw * qw
+        # Overlap with each example sharing a stem: the sum of idf² over the shared stems (a
+        # query stem and an example stem both weigh their idf; unknown words match nothing).
+        dots: dict[int, float] = {}
+        get = dots.get
+        for s in query:
+            posting = self._example_postings.get(s)
+            if posting is not None:
+                weight = self._idf_squared[s]
+                for index in posting:
+                    dots[index] = get(index, 0.0) + weight
+        # coverage^p · precision^(1-p) = dot / (|example|^p · |query|^(1-p)): each intent's
+        # k best examples, averaged.
+        k = tuning.top_k
+        inverse, example_intent = self._example_inverse, self.example_intent
+        knn: dict[str, float] = {}
+        if k == 1:
+            for index, dot in dots.items():
+                value = dot * inverse[index]
+                intent_id = example_intent[index]
+                if value > knn.get(intent_id, 0.0):
+                    knn[intent_id] = value
+        else:
+            tops: dict[str, list[float]] = {}
+            for index, dot in dots.items():
+                value = dot * inverse[index]
+                scores = tops.get(example_intent[index])
+                if scores is None:
+                    tops[example_intent[index]] = [value]
+                elif len(scores) < k:
+                    scores.append(value)
+                    scores.sort(reverse=True)
+                elif value > scores[-1]:
+                    scores[-1] = value
+                    scores.sort(reverse=True)
+            knn = {intent_id: sum(scores) / k for intent_id, scores in tops.items()}
+        scale = q_norm ** (tuning.coverage_power - 1.0)
+        cw, nw = tuning.centroid_weight, tuning.nb_weight
+        if not cw and not nw:
+            return {intent_id: value * scale for intent_id, value in knn.items()}
+        # The profiles' cosine and the Naive Bayes posterior cover every intent.
+        rows = [self._centroid_rows[s] for s in query if s in self._centroid_rows]
+        cosines = [sum(column) for column in zip(*rows, strict=True)] if rows else None
+        posterior = self._posterior(query) if nw else None
+        q_len = math.sqrt(q_norm)
+        best: dict[str, float] = {}
+        for n, intent_id in enumerate(self.intent_ids):
+            value = (1.0 - cw) * knn.get(intent_id, 0.0) * scale
+            if cosines is not None:
+                value += cw * cosines[n] / q_len
+            if posterior is not None:
+                value = (1.0 - nw) * value + nw * posterior[n]
+            best[intent_id] = value
         return best
 
     def weighted_sentences(self, text: str) -> list[tuple[str, float]]:
@@ -335,55 +468,57 @@ class IntentClassifier:
         An announcement ("Folgende Fragen haben wir:") counts as a statement, and the sentences
         of its paragraph and the next few after it count as asked.
         """
-        units: list[tuple[str, float]] = []
+        weighted: list[tuple[str, float]] = []
         announced_until = -1
         announced_paragraph = -1
-        for index, unit in enumerate(_units(text)):
-            lowered = unit.text.lower()
+        for index, unit in enumerate(units(text)):
+            lowered = unit.lowered
             if "?" not in unit.text and _COURTESY.search(lowered):
                 continue
-            if _ANNOUNCES.search(lowered[-60:]) or (unit.text.endswith(":")
-                                                    and is_asking(unit.text)):
-                units.append((unit.text, self.tuning.statement_weight))
+            if (unit.text.endswith(":") and unit.asking) or _ANNOUNCES.search(lowered[-60:]):
+                weighted.append((unit.text, self.tuning.statement_weight))
                 announced_until = index + _ANNOUNCED_SPAN
                 announced_paragraph = unit.paragraph
                 continue
-            if is_asking(unit.text):
+            if unit.asking:
                 weight = 1.0
             elif index <= announced_until or unit.paragraph == announced_paragraph:
                 weight = self.tuning.announced_weight
             else:
                 weight = self.tuning.statement_weight
-            units.append((unit.text, weight))
-        return units
+            weighted.append((unit.text, weight))
+        return weighted
 
     def raw_scores(self, text: str, subject: str, language: str) -> dict[str, tuple[float, str]]:
         """Per intent: the best weighted sentence score and that sentence."""
         result: dict[str, tuple[float, str]] = {}
-        units = self.weighted_sentences(text)
+        weighted = self.weighted_sentences(text)
         subject = subject.strip()
         subject_unit = bool(subject) and not _REPLY_PREFIX.match(subject)
         if subject_unit:
-            units.append((subject, self.tuning.subject_weight))
-        previous = ""
-        for index, (sentence, weight) in enumerate(units):
-            scored_text = sentence
+            weighted.append((subject, self.tuning.subject_weight))
+        last_body = len(weighted) - (1 if subject_unit else 0)
+        ratio = self.tuning.second_intent_ratio
+        previous: dict[str, float] = {}
+        for index, (sentence, weight) in enumerate(weighted):
+            query = self._query(sentence, language)
             # A short question pointing back ("Wer kann da weiterhelfen?", "Is there money for
             # that?") is read together with the statement before it, which names the topic.
-            if (index < len(units) - (1 if subject_unit else 0) and weight >= 1.0 and previous
-                    and self._known_stem_count(sentence, language) <= self.tuning.thin_question):
-                scored_text = f"{previous} {sentence}"
-            previous = sentence if weight < 1.0 else ""
-            scores = self.sentence_scores(scored_text, language)
+            scored = query
+            if index < last_body and weight >= 1.0 and previous and sum(
+                    1 for s in query if s[0] != "?") <= self.tuning.thin_question:
+                scored = previous | query
+            previous = query if weight < 1.0 else {}
+            scores = self._scores(scored)
             if not scores:
                 continue
-            top = max(scores.values())
+            floor = max(scores.values()) * ratio
             for intent_id, score in scores.items():
-                if score < top * self.tuning.second_intent_ratio:
+                if score < floor:
                     continue
-                weighted = score * weight
-                if weighted > result.get(intent_id, (0.0, ""))[0]:
-                    result[intent_id] = (weighted, sentence)
+                weighted_score = score * weight
+                if weighted_score > result.get(intent_id, (0.0, ""))[0]:
+                    result[intent_id] = (weighted_score, sentence)
         return result
 
     def classify(self, text: str, subject: str, language: str

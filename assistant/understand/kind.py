@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.understand.intents import is_asking, sentences
+from assistant.understand.intents import units
 from assistant.values import Kind, Mail
 
 _BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|"
@@ -145,7 +145,8 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     head = "\n".join(new_text.split("\n")[:40])
     forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
         and mail.report_type is None
-    asks = any(is_asking(s) for s in sentences(mail.new_text))
+    # The sentences are cut once per text and shared with the intent classifier.
+    asks = any(unit.asking for unit in units(mail.new_text))
 
     # 1. Bounces: delivery reports, mailer daemons, failure wording.
     if mail.report_type == "delivery-status" or (mail.report_type and mail.dsn_actions):

@@ -53,3 +53,20 @@ def test_municipality(text: str, expected: str) -> None:
     """The sender's own town is found; neighbours and partners are not."""
     found = facts.municipality(text)
     assert found is not None and expected == found.value
+
+
+def test_state_keeps_evidence_in_the_original_case() -> None:
+    """The state is found on lower-cased text, but its evidence is the text as written."""
+    found = facts.state("Wir sind eine Gemeinde in HESSEN.")
+    assert found is not None and ("Hessen", "HESSEN") == (found.value, found.evidence)
+
+
+def test_state_with_a_letter_that_lower_casing_lengthens() -> None:
+    """A letter whose lower case is longer ("İ") takes the case-insensitive path."""
+    found = facts.state("İlçe: Wir sitzen in Bayern.")
+    assert found is not None and "Bayern" == found.value
+
+
+def test_amount_needs_a_euro_word_or_sign() -> None:
+    """A text without "€" or "Euro" has no amount, whatever numbers it holds."""
+    assert facts.amount("Wir haben 35.000 Einwohner und Az. 12.000/2026.", CAP) is None
