@@ -44,7 +44,9 @@ _POPULATION_DIGITS = re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?\s*(?P<unit
 _POPULATION = [
     re.compile(rf"(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?\s*(?P<unit>{_POP_UNIT})",
                re.IGNORECASE),
-    re.compile(rf"(?:einwohnerzahl|einwohnerstand|bevölkerung|bevoelkerungszahl|population)"
+    re.compile(rf"(?:einwohnerzahl|einwohnerstand|bevölkerung|bevoelkerungszahl|population|"
+               rf"einwohner(?=\s*[:(]))"
+               rf"(?:\s*\([^()\n]{{0,30}}\))?"
                rf"(?:\s+\w+){{0,4}}?\s*(?:von|:|liegt\s+bei|beträgt|betraegt|of|is|=|at)?\s*"
                rf"(?:ca\.?|rund|etwa|knapp|gut|about|approx\.?|approximately|around|some|nearly|"
                rf"almost|just\s+under|just\s+over)?\s*(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?",
@@ -54,7 +56,8 @@ _POPULATION = [
 _POPULATION_HINT = re.compile(
     r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seelen|inhabit|resident|citizen|people|"
     r"population|bev(?:ö|oe)lkerung", re.IGNORECASE)
-_POPULATION_NAMED = re.compile(r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population")
+_POPULATION_NAMED = re.compile(
+    r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population|einwohner\s*[:(]")
 _SUBGROUP_BEFORE = re.compile(
     r"(?:davon|darunter|of\s+whom|of\s+which|including|among\s+them|unter\s+ihnen|"
     r"mehr\s+als|über|ueber)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -114,7 +117,7 @@ _STATE_NOT_OWN = re.compile(
     re.IGNORECASE)
 
 _DISTRICT = re.compile(
-    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of))\s+"
+    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of))\s*:?\s+"
     r"(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
     r"|(?P<name2>[A-ZÄÖÜ][\w\-äöüß]*-?[Kk]reis(?:es)?)\b"
     r"|(?P<name3>[A-ZÄÖÜ][\w\-äöüß]+(?:-[A-ZÄÖÜ][\w\-äöüß]+)*)\s+(?:district|county)\b")
@@ -222,6 +225,10 @@ def population(text: str) -> Found | None:
     return Found(value, evidence)
 
 
+_DEFINITE = re.compile(r"\b(?:die|diese|der|den|the|these|this|those)\s+(?:€\s*)?$",
+                       re.IGNORECASE)
+
+
 def amount(text: str, cap: int) -> Found | None:
     """A sum in euros the sender plans or asks for; the programme's cap quoted back is not."""
     if "€" not in text and "eur" not in text.lower():
@@ -232,7 +239,10 @@ def amount(text: str, cap: int) -> Found | None:
         if value is None or value < 100:
             continue
         before = text[max(0, pattern_match.start() - 60):pattern_match.start()]
-        if value == cap and _CAP_CONTEXT.search(before + pattern_match.group(0)):
+        # The programme's cap quoted back ("maximal 30.000 Euro", "die 30.000 Euro") is no sum
+        # the sender asks for.
+        if value == cap and (_CAP_CONTEXT.search(before + pattern_match.group(0))
+                             or _DEFINITE.search(before)):
             continue
         return Found(value, pattern_match.group(0))
     return None
@@ -262,7 +272,8 @@ def districts(text: str) -> list[str]:
     for match in _DISTRICT.finditer(text):
         name = match.group("name1") or match.group("name2") or match.group("name3")
         if name:
-            found.append(name)
+            # "des Wetteraukreises", "des Landkreises Fulda": the genitive names the same district.
+            found.append(re.sub(r"([Kk]reis)es$", r"\1", name))
     return found
 
 

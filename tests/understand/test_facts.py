@@ -70,3 +70,17 @@ def test_state_with_a_letter_that_lower_casing_lengthens() -> None:
 def test_amount_needs_a_euro_word_or_sign() -> None:
     """A text without "€" or "Euro" has no amount, whatever numbers it holds."""
     assert facts.amount("Wir haben 35.000 Einwohner und Az. 12.000/2026.", CAP) is None
+
+
+def test_district_in_a_key_value_block_or_genitive_implies_the_state() -> None:
+    """'Landkreis:  Hersfeld-Rotenburg' and 'des Wetteraukreises' name Hessian districts."""
+    from assistant import knowledge
+    from assistant.settings import Settings
+    from assistant.understand.register import Register
+
+    kb = knowledge.load(Settings.load({}))
+    register = Register(kb.register_rows, "Hessen")
+    for text in ("  Gemeinde:  Beispielau\n  Landkreis:      Hersfeld-Rotenburg\n",
+                 "das Vielfaltszentrum unseres Landkreises, des Wetteraukreises?"):
+        found = facts.district_state(text, register)
+        assert found is not None and "Hessen" == found.value
