@@ -117,16 +117,16 @@ def _header_machine_signal(mail: Mail) -> str | None:
         return f"Auto-Submitted: {auto_submitted}"
     for name in ("x-autoreply", "x-autorespond", "x-autoresponder", "x-auto-reply"):
         if mail.header(name) is not None:
-            return f"header {name}"
+            return f"Header {name}"
     for name in ("precedence", "x-precedence"):
         value = (mail.header(name) or "").strip().lower()
         if value in {"bulk", "junk", "list", "auto_reply", "auto-reply"}:
             return f"{name}: {value}"
     if mail.header("x-auto-response-suppress") is not None and \
             mail.header("x-ms-exchange-inbox-rules-loop") is not None:
-        return "Exchange out-of-office (X-Auto-Response-Suppress with Inbox-Rules-Loop)"
+        return "Exchange-Abwesenheitsnotiz (X-Auto-Response-Suppress mit Inbox-Rules-Loop)"
     if mail.header("list-id") is not None or mail.header("list-unsubscribe") is not None:
-        return "mailing-list headers"
+        return "Mailinglisten-Header"
     return None
 
 
@@ -136,7 +136,7 @@ def _empty_return_path(mail: Mail) -> bool:
 
 
 def classify_kind(mail: Mail) -> tuple[Kind, str]:
-    """The mail's kind and a short reason for staff."""
+    """The mail's kind and a short reason for staff (in German, the staff's language)."""
     # The patterns are written in lower case and run on lower-cased text: much faster than
     # case-insensitive matching with Python's re.
     sender = (mail.sender.address if mail.sender else "").lower()
@@ -151,20 +151,20 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     # 1. Bounces: delivery reports, mailer daemons, failure wording.
     if mail.report_type == "delivery-status" or (mail.report_type and mail.dsn_actions):
         action = mail.dsn_actions[0] if mail.dsn_actions else "failed"
-        return Kind.BOUNCE, f"delivery status report (action: {action})"
+        return Kind.BOUNCE, f"Zustellbericht (Action: {action})"
     if not forwarded_by_person:
         if _BOUNCE_SENDER.match(sender) and (_BOUNCE_SUBJECT.search(subject)
                                              or _BOUNCE_TEXT.search(head)):
-            return Kind.BOUNCE, f"failure report from {sender.split('@')[0]}"
+            return Kind.BOUNCE, f"Fehlerbericht von {sender.split('@')[0]}"
         if _BOUNCE_SUBJECT.search(subject) and (
                 not asks or _BOUNCE_TEXT.search(mail.text[:4000].lower())):
-            return Kind.BOUNCE, "delivery failure subject"
+            return Kind.BOUNCE, "Betreff meldet einen Zustellfehler"
         if not asks and len(_BOUNCE_TEXT.findall(head)) >= 2:
-            return Kind.BOUNCE, "delivery failure wording"
+            return Kind.BOUNCE, "Text meldet einen Zustellfehler"
         if _empty_return_path(mail) and _BOUNCE_TEXT.search(head):
-            return Kind.BOUNCE, "empty Return-Path and delivery failure text"
+            return Kind.BOUNCE, "leerer Return-Path und Zustellfehler im Text"
         if _BOUNCE_SENDER.match(sender):
-            return Kind.BOUNCE, f"sent by {sender.split('@')[0]}"
+            return Kind.BOUNCE, f"gesendet von {sender.split('@')[0]}"
 
     # 2. Auto-replies: RFC 3834 and vendor headers, subjects, out-of-office wording.
     signal = _header_machine_signal(mail)
@@ -173,19 +173,19 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     auto_hits = _auto_reply_evidence(new_text or mail.text[:3000].lower())
     if not forwarded_by_person:
         if _AUTO_SUBJECT.search(subject) and (auto_hits >= 1 or not asks):
-            return Kind.AUTO_REPLY, "out-of-office or receipt subject"
+            return Kind.AUTO_REPLY, "Betreff einer Abwesenheitsnotiz oder Eingangsbestätigung"
         # A question mark makes text-only evidence need more: people mention their absence too.
         if auto_hits >= (3 if "?" in mail.new_text else 2):
-            return Kind.AUTO_REPLY, "out-of-office or receipt wording"
+            return Kind.AUTO_REPLY, "Text einer Abwesenheitsnotiz oder Eingangsbestätigung"
         if _empty_return_path(mail) and not asks:
-            return Kind.AUTO_REPLY, "empty Return-Path"
+            return Kind.AUTO_REPLY, "leerer Return-Path"
 
     # 3. A person: thanks without a new question is an acknowledgement.
     if not asks and _THANKS.search(new_text) and not _only_pre_thanks(new_text):
-        return Kind.ACKNOWLEDGEMENT, "thanks without a new question"
+        return Kind.ACKNOWLEDGEMENT, "Dank ohne neue Frage"
     if not asks and _CLOSURE.search(new_text) and len(new_text) < 600:
-        return Kind.ACKNOWLEDGEMENT, "confirmation without a new question"
-    return Kind.INQUIRY, "a person asks or requests something"
+        return Kind.ACKNOWLEDGEMENT, "Bestätigung ohne neue Frage"
+    return Kind.INQUIRY, "eine Person fragt oder bittet um etwas"
 
 
 def _only_pre_thanks(text: str) -> bool:

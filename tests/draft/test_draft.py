@@ -91,3 +91,13 @@ def test_reply_subject_does_not_stack_prefixes() -> None:
     """Re:/AW:/WG: prefixes are replaced by a single Re:."""
     assert "Re: Frage" == reply_subject("AW: Re: WG: Frage", "de")
     assert "Re: Question" == reply_subject("Question", "en")
+
+
+def test_paragraphs_are_separated_by_blank_lines() -> None:
+    """Greeting, thanks, each block, closing and signature stand as separate paragraphs."""
+    item = pipeline().run(mail("Wie lange läuft das Projekt? Wo finde ich die Förderrichtlinie?"))
+    assert item.draft is not None
+    paragraphs = item.draft.text.strip().split("\n\n")
+    assert paragraphs[0] == item.draft.greeting
+    for block in item.draft.blocks:
+        assert block.text in paragraphs
