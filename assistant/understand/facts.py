@@ -32,20 +32,20 @@ _WORDNUM = (r"(?:\b[a-zäöüß]*?(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben
             r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*tausend"
             r"[a-zäöüß]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty)\s+thousand)")
-_THOUSAND = r"(?:\s*(?:tsd\.?|tausend|k\b|thousand))"
+_THOUSAND = r"(?:\s*(?:tsd\.?|tausend|k\b|thousand|t(?=€|eur\b)))"
 _POP_UNIT = (r"(?:einwohner(?:innen|\*innen|:innen|_innen|innen)?(?:\s+und\s+einwohner(?:n)?)?|"
              r"einwohnern|ew\b|einw\.?|bürger(?:innen)?\s+und\s+bürger(?:n)?|bürger\*innen|"
              r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen|"
-             r"inhabitants|residents|citizens|people)")
+             r"personen|inhabitants|residents|citizens|people)")
 # Number words ("zwölftausend") are rare and costly to look for: a second, fuller pattern is
 # used only when the text has "tausend" or "thousand" in it.
-_POPULATION_DIGITS = re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?\s*(?P<unit>{_POP_UNIT})",
+_POPULATION_DIGITS = re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?[\s-]*(?P<unit>{_POP_UNIT})",
                                 re.IGNORECASE)
 _POPULATION = [
-    re.compile(rf"(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?\s*(?P<unit>{_POP_UNIT})",
+    re.compile(rf"(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?[\s-]*(?P<unit>{_POP_UNIT})",
                re.IGNORECASE),
     re.compile(rf"(?:einwohnerzahl|einwohnerstand|bevölkerung|bevoelkerungszahl|population|"
-               rf"einwohner(?=\s*[:(]))"
+               rf"einwohner(?:innen|\*innen|:innen|_innen)?(?=\s*[:(]))"
                rf"(?:\s*\([^()\n]{{0,30}}\))?"
                rf"(?:\s+\w+){{0,4}}?\s*(?:von|:|liegt\s+bei|beträgt|betraegt|of|is|=|at)?\s*"
                rf"(?:ca\.?|rund|etwa|knapp|gut|about|approx\.?|approximately|around|some|nearly|"
@@ -54,21 +54,23 @@ _POPULATION = [
 ]
 # A cheap first look: no population word, no population.
 _POPULATION_HINT = re.compile(
-    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seelen|inhabit|resident|citizen|people|"
+    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seelen|personen|inhabit|resident|citizen|people|"
     r"population|bev(?:ö|oe)lkerung", re.IGNORECASE)
 _POPULATION_NAMED = re.compile(
-    r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population|einwohner\s*[:(]")
+    r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population|"
+    r"einwohner(?:innen|\*innen|:innen|_innen)?\s*[:(]")
 _SUBGROUP_BEFORE = re.compile(
-    r"(?:davon|darunter|of\s+whom|of\s+which|including|among\s+them|unter\s+ihnen|"
-    r"mehr\s+als|über|ueber)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+    r"(?:davon|darunter|of\s+whom|of\s+which|including|among\s+them|unter\s+ihnen)"
+    r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SUBGROUP_AFTER = re.compile(
     r"^\s*(?:mit|with|aus|from|haben|have|sind|are|stammen|kommen|ohne)\s+"
     r"(?:\w+\s+){0,3}?(?:migration|ausl(?:ä|ae)nd|fl(?:ü|ue)cht|zugewandert|nichtdeutsch|"
     r"foreign|refugee|non-german|einwanderungs|anderer\s+staats|deutscher\s+staats|"
     r"\w*staatsangeh)", re.IGNORECASE)
-_PEOPLE_NEEDS_CONTEXT = re.compile(r"^(?:menschen|people|seelen|citizens)$", re.IGNORECASE)
+_PEOPLE_NEEDS_CONTEXT = re.compile(r"^(?:menschen|people|seelen|citizens|personen)$",
+                                   re.IGNORECASE)
 _PEOPLE_CONTEXT = re.compile(
-    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|live|living|home\s+to|"
+    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|sind|live|living|home\s+to|"
     r"gemeinde|stadt|kommune|town|municipality|city|ort)\b", re.IGNORECASE)
 
 _AMOUNT = [
@@ -117,7 +119,7 @@ _STATE_NOT_OWN = re.compile(
     re.IGNORECASE)
 
 _DISTRICT = re.compile(
-    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of))\s*:?\s+"
+    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of)|LK|Lkr\.)\s*:?\s+"
     r"(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
     r"|(?P<name2>[A-ZÄÖÜ][\w\-äöüß]*-?[Kk]reis(?:es)?)\b"
     r"|(?P<name3>[A-ZÄÖÜ][\w\-äöüß]+(?:-[A-ZÄÖÜ][\w\-äöüß]+)*)\s+(?:district|county)\b")
@@ -266,7 +268,7 @@ def state(text: str) -> Found | None:
 
 def districts(text: str) -> list[str]:
     lowered = text.lower()
-    if "kreis" not in lowered and "district" not in lowered and "county" not in lowered:
+    if not any(word in lowered for word in ("kreis", "district", "county", "lk ", "lkr.")):
         return []
     found = []
     for match in _DISTRICT.finditer(text):

@@ -84,3 +84,15 @@ def test_district_in_a_key_value_block_or_genitive_implies_the_state() -> None:
                  "das Vielfaltszentrum unseres Landkreises, des Wetteraukreises?"):
         found = facts.district_state(text, register)
         assert found is not None and "Hessen" == found.value
+
+
+def test_abbreviated_district_implies_the_state() -> None:
+    """'LK Gießen' and 'Lkr. Fulda' are districts too."""
+    from assistant import knowledge
+    from assistant.settings import Settings
+    from assistant.understand.register import Register
+
+    register = Register(knowledge.load(Settings.load({})).register_rows, "Hessen")
+    for text in ("Gemeinde Beispielau, LK Gießen", "Stadt Beispielburg (Lkr. Fulda)"):
+        found = facts.district_state(text, register)
+        assert found is not None and "Hessen" == found.value
