@@ -18,7 +18,10 @@ EXIT_INPUT_ERROR = 2
 # Modules that add their own sub-commands: each has ``register(subparsers)``, which only
 # declares arguments (imports of heavy libraries happen inside the command functions, so that
 # ``assistant --help`` stays fast).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("assistant.history.commands", "assistant.review.commands",
+                                    "assistant.outbound.commands", "assistant.reports.commands",
+                                    "assistant.history.search_commands",
+                                    "assistant.history.privacy_commands")
 
 
 def _pipeline(settings: Settings) -> Pipeline:
@@ -155,6 +158,12 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format == "markdown":
+        # The defaults, not this environment's values: the table in the README.
+        from assistant.settings import defaults_table
+
+        print(defaults_table())
+        return 0
     for name, value, help_text in settings.describe():
         print(f"{name}={value}\n    {help_text}")
     return 0
@@ -186,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("config", help="show the settings (secrets masked)")
+    p.add_argument("--format", choices=("text", "markdown"), default="text",
+                   help="markdown: the table of all settings with their defaults (README)")
     p.set_defaults(func=cmd_config)
 
     import importlib

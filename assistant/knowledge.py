@@ -127,7 +127,7 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
             if lang in data:
                 try:
                     texts[lang] = env.from_string(str(data[lang]).strip())
-                except Exception as exc:  # noqa: BLE001 - jinja2 TemplateSyntaxError and kin
+                except Exception as exc:
                     raise KnowledgeError(f"{path}: {lang}: {exc}") from exc
         if not gap and set(texts) != set(LANGUAGES):
             raise KnowledgeError(f"{path}: needs a text for each of {', '.join(LANGUAGES)}")
@@ -188,7 +188,7 @@ def load(settings: Settings) -> Knowledge:
     for lang in LANGUAGES:
         try:
             env.get_template(f"{lang}/reply.txt.j2")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise KnowledgeError(f"{root / 'templates' / lang / 'reply.txt.j2'}: {exc}") from exc
     register_path = root / "register" / "municipalities-de.csv"
     try:

@@ -141,6 +141,22 @@ class Settings:
     erase_keeps_audit: bool = _setting(
         True, "An erasure request keeps the audit log entries (without personal data).")
     chat_rate_per_minute: int = _setting(20, "Chat questions per client and minute.")
+    chat_max_chars: int = _setting(2000, "Longest chat question accepted, in characters.")
+    chat_min_confidence: float = _setting(
+        0.65, "The chat answers an intent only at this confidence or more; below, it offers to "
+              "pass the question to staff.")
+    privacy_purge_hours: float = _setting(
+        24.0, "How often the worker runs the privacy purge, in hours (0: never; then run "
+              "`assistant privacy purge` from cron).")
+    report_low_confidence: float = _setting(
+        0.65, "An inquiry whose best intent has a lower confidence than this counts as "
+              "low-confidence in the report's knowledge gaps.")
+    report_gap_sample: int = _setting(
+        500, "The report's knowledge gaps group the sentences of at most this many of the most "
+              "recent low-confidence, abstained and out-of-scope inquiries of the period.")
+    report_gap_similarity: int = _setting(
+        60, "How similar two sentences must be (0 to 100, rapidfuzz token-set ratio of their "
+            "stems) to fall into one knowledge-gap group.")
     log_level: str = _setting("INFO", "Log level: DEBUG, INFO, WARNING or ERROR.")
 
     @classmethod
@@ -213,3 +229,18 @@ def mask(value: str) -> str:
 
 def setting_names() -> list[str]:
     return [PREFIX + f.name.upper() for f in fields(Settings)]
+
+
+def defaults_table() -> str:
+    """A Markdown table of every setting with its default and help (for the README)."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for f in fields(Settings):
+        if f.name in ("knowledge_dir", "intents_dir"):
+            default = f"`{f.name.split('_')[0]}/` of the checkout"
+        elif f.name == "inbox":
+            default = "`maildir:mailbox/` of the checkout"
+        else:
+            default = f"`{f.default}`" if str(f.default) != "" else "(empty)"
+        secret = " Secret: masked when shown." if f.metadata["secret"] else ""
+        rows.append(f"| `{PREFIX}{f.name.upper()}` | {default} | {f.metadata['help']}{secret} |")
+    return "\n".join(rows)

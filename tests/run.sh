@@ -30,7 +30,17 @@ pkill -x dovecot >/dev/null 2>&1 || true
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v '^WARNING' || true
+log=$(mktemp)
+if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' >"$log" 2>&1; then
+  cat "$log" >&2; rm -f "$log"; exit 1
+fi
+rm -f "$log"
+
+# axe-core (accessibility checks in the browser tests) from the npm registry, pinned by the lock file.
+if command -v npm >/dev/null 2>&1 && [ ! -f tests/review/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/review && npm ci --no-audit --no-fund --silent) \
+    || echo "tests/run.sh: axe-core not installed; the accessibility test will skip" >&2
+fi
 
 .venv/bin/ruff check --quiet .
 exec .venv/bin/python -m pytest -q -ra "$@"

@@ -97,3 +97,10 @@ def test_broken_template_is_an_error_naming_the_file(tmp_path: Path) -> None:
         "en: 'x'\n")
     with pytest.raises(knowledge.KnowledgeError, match=re.escape("duration.yaml")):
         knowledge.load(Settings.load({"ASSISTANT_KNOWLEDGE_DIR": str(target)}))
+
+
+def test_readme_settings_table_is_current() -> None:
+    """The README's settings table is exactly `assistant config --format markdown`."""
+    from assistant.settings import defaults_table
+
+    assert defaults_table() in (ROOT / "README.md").read_text("utf-8")

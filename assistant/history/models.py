@@ -13,14 +13,16 @@ privacy purge can blank them and keep the counts reports need.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -37,7 +39,7 @@ def utcnow() -> datetime:
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012
 
 
 class Conversation(Base):
@@ -160,6 +162,9 @@ class Draft(Base):
     second_approved_by: Mapped[str | None] = mapped_column(String(100))
     rejected_reason: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Raised by every change staff make; a change is saved only against the revision the
+    # person saw, so two reviewers never overwrite each other unnoticed.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class OutboxItem(Base):
@@ -254,3 +259,57 @@ class AuditEntry(Base):
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     draft_id: Mapped[int | None] = mapped_column(ForeignKey("drafts.id"))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ReportInquiry(Base):
+    """The reports' read model: one row per processed inquiry with the figures reports count,
+    copied out of ``messages``, ``understandings`` (their JSON parsed once) and ``drafts`` by
+    :mod:`assistant.reports.index`, so that a report over years of mail is a few GROUP BYs on a
+    narrow table. The draft's fate is copied again whenever the draft changes (its
+    ``updated_at``). Holds no personal data; the privacy purge leaves it alone."""
+
+    __tablename__ = "report_inquiries"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    conversation_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    week: Mapped[date] = mapped_column(Date)  # the Monday (UTC) of received_at
+    source: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str | None] = mapped_column(String(5))
+    eligibility: Mapped[str | None] = mapped_column(String(20))
+    population: Mapped[int | None] = mapped_column(Integer)  # stated, else the register's
+    abstained: Mapped[bool] = mapped_column(Boolean, default=False)
+    best_confidence: Mapped[float | None] = mapped_column(Float)
+    out_of_scope: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The intent ids it asked, separated by spaces (any order): intents asked together are
+    # counted by grouping on this instead of joining report_intents with itself.
+    intents_asked: Mapped[str] = mapped_column(String(800), default="")
+    # The draft's fate: unchanged, edited, rejected, elsewhere, pending (None: no draft).
+    outcome: Mapped[str | None] = mapped_column(String(12))
+    needs_staff: Mapped[bool | None] = mapped_column(Boolean)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    draft_updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                              index=True)
+
+
+class ReportIntent(Base):
+    """One intent an inquiry asked (the JSON list of ``understandings.intents`` as rows)."""
+
+    __tablename__ = "report_intents"
+    __table_args__ = (Index("ix_report_intents_received_intent", "received_at", "intent"),)
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    intent: Mapped[str] = mapped_column(String(50), primary_key=True)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    week: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(12))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# The reports' read model copies a draft's fate again when ``updated_at`` moves (see
+# assistant.reports.index); this index finds the recently changed drafts.
+Index("ix_drafts_updated_at", Draft.__table__.c.updated_at)

@@ -1,0 +1,143 @@
+"""Which conversation a mail belongs to.
+
+In this order, the first that finds one wins:
+
+1. **References.** The Message-IDs in In-Reply-To and References (and, for a bounce, the ones in
+   the returned headers) that we have stored — ours or the sender's earlier mail.
+2. **Our conversation token.** The Message-IDs of the replies we send carry the conversation's
+   token (:func:`new_message_id`); it finds the conversation even when our outgoing message is
+   not stored (any more).
+3. **Sender and subject.** The same sender address and the same subject without its "Re:",
+   "AW:", "WG:", "Fwd:" prefixes, in a conversation active within the last
+   ``thread_window_days`` days.
+
+A person's mail (an inquiry or a thank-you) joins a conversation only when that conversation is
+with the same sender address: when two people reply to one message, each gets a conversation of
+their own. Bounces and automatic replies attach to the conversation they refer to whoever sent
+them; they are never answered, so they cannot cause a reply to the wrong person.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from assistant.history.models import Conversation, Message
+from assistant.values import Kind, Mail
+
+conversations = Conversation.__table__
+messages = Message.__table__
+
+# "Re:", "AW:", "WG:", "Fwd:", "Antw:", "SV:", "TR:" (and "Re[2]:", "AW (3):"), what automatic
+# replies put in front ("Automatische Antwort:", "Out of Office:"), and tags such as "[EXTERN]"
+# that mail gateways add, repeated in any order.
+_PREFIX = re.compile(
+    r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|antwort|sv|vs|tr|rif|automatische antwort|automatic reply"
+    r"|abwesenheitsnotiz|out of office(?: reply)?|auto-?reply)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]"
+    r"|\[[^\]]{1,40}\])\s*", re.IGNORECASE)
+_TOKEN_ID = re.compile(r"^<wir\.([0-9a-f]{16})\.[0-9a-z]+@([^>]+)>$", re.IGNORECASE)
+
+# Kinds whose mail is written by a person and may only join that person's conversations.
+_PERSONAL_KINDS = {Kind.INQUIRY.value, Kind.ACKNOWLEDGEMENT.value}
+
+
+def normalize_subject(subject: str) -> str:
+    """The subject as a thread key: reply and forward prefixes removed, case and spaces folded."""
+    text = " ".join((subject or "").split())
+    while True:
+        stripped = _PREFIX.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return text.casefold()[:500]
+
+
+def new_token() -> str:
+    """A conversation token: 16 hex digits."""
+    return secrets.token_hex(8)
+
+
+def new_message_id(token: str, domain: str) -> str:
+    """A Message-ID for a reply in the conversation with ``token``; threading finds it again."""
+    return f"<wir.{token}.{secrets.token_hex(6)}@{domain}>"
+
+
+def token_of(message_id: str, domain: str) -> str | None:
+    """The conversation token in one of our Message-IDs, or None for anybody else's."""
+    match = _TOKEN_ID.match(message_id.strip())
+    if match and match.group(2).lower() == domain.lower():
+        return match.group(1).lower()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    conversation_id: int
+    via: str  # references, token, subject
+    referenced_message_id: int | None = None  # the stored message that was referred to
+    referenced_direction: str | None = None
+
+
+def _referenced_ids(mail: Mail, kind: str) -> list[str]:
+    ids: list[str] = []
+    if kind == Kind.BOUNCE.value:
+        ids.extend(mail.returned_message_ids)
+    if mail.in_reply_to:
+        ids.append(mail.in_reply_to)
+    ids.extend(reversed(mail.references))
+    return [i[:998] for i in dict.fromkeys(i.strip() for i in ids if i and i.strip())]
+
+
+def _same_person(kind: str, sender: str | None, conversation_sender: str | None) -> bool:
+    if kind not in _PERSONAL_KINDS:
+        return True
+    return conversation_sender is None or (sender or "") == conversation_sender.lower()
+
+
+async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, domain: str,
+                            window_days: int, now: datetime) -> Found | None:
+    """The conversation ``mail`` (of ``kind``) belongs to, or None for a new one."""
+    sender = mail.sender.address.lower() if mail.sender else None
+    referenced = _referenced_ids(mail, kind)
+    if referenced:
+        rows = (await conn.execute(
+            select(messages.c.id, messages.c.message_id, messages.c.direction,
+                   messages.c.conversation_id, conversations.c.sender_address)
+            .join(conversations, conversations.c.id == messages.c.conversation_id)
+            .where(messages.c.message_id.in_(referenced))
+            .order_by(messages.c.id.desc()))).all()
+        by_id: dict[str, list] = {}
+        for row in rows:
+            by_id.setdefault(row.message_id, []).append(row)
+        for ref in referenced:
+            # Outgoing messages first: a bounce reports ours, and a reply answers ours.
+            for row in sorted(by_id.get(ref, ()), key=lambda r: r.direction != "out"):
+                if _same_person(kind, sender, row.sender_address):
+                    return Found(row.conversation_id, "references", row.id, row.direction)
+        tokens = [t for t in (token_of(ref, domain) for ref in referenced) if t]
+        if tokens:
+            rows = (await conn.execute(
+                select(conversations.c.id, conversations.c.token, conversations.c.sender_address)
+                .where(conversations.c.token.in_(tokens)))).all()
+            by_token = {row.token: row for row in rows}
+            for token in tokens:
+                row = by_token.get(token)
+                if row is not None and _same_person(kind, sender, row.sender_address):
+                    return Found(row.id, "token")
+    key = normalize_subject(mail.subject)
+    if sender and key:
+        row = (await conn.execute(
+            select(conversations.c.id)
+            .where(conversations.c.sender_address == sender,
+                   conversations.c.subject_key == key,
+                   conversations.c.updated_at >= now - timedelta(days=window_days))
+            .order_by(conversations.c.updated_at.desc(), conversations.c.id.desc())
+            .limit(1))).first()
+        if row is not None:
+            return Found(row.id, "subject")
+    return None

@@ -1,0 +1,110 @@
+"""The local Maildir: the embedded default source (``maildir:PATH``), no server needed.
+
+New mail is every message in ``new/``, and every message in ``cur/`` without the seen flag (a
+mail client may have moved it there unread). After its raw bytes are committed to the store,
+the message is renamed into ``cur/`` with the ``S`` flag — never deleted, so the Maildir keeps
+everything it ever received. A crash between the commit and the rename stores nothing twice: the
+next look finds the same bytes already stored and only renames the file.
+
+Reading uses the standard library's :class:`mailbox.Maildir`. The flags are read from the file
+names (``KEY:2,FLAGS``) so that a look at a Maildir with thousands of old mails parses none of
+them; files whose names start with a dot (``.gitkeep``) are not mail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import mailbox
+import os
+from pathlib import Path
+
+from assistant.inbound import Incoming, LeaseLost, Sink, sleep_until_stopped
+
+log = logging.getLogger("assistant.inbound")
+
+PROCESSED_FLAG = "S"
+FOLDER = ""  # a Maildir source has one folder; the checkpoint key is the path
+_BATCH = 50
+
+
+class MaildirSource:
+    def __init__(self, path: str | os.PathLike[str], poll_seconds: float = 2.0) -> None:
+        self.path = Path(path).resolve()
+        self.name = f"maildir:{self.path}"
+        self.poll_seconds = poll_seconds
+        self.maildir = mailbox.Maildir(self.path, factory=None, create=True)
+        for subdir in ("tmp", "new", "cur"):  # e.g. a checkout whose empty folders were lost
+            (self.path / subdir).mkdir(mode=0o700, exist_ok=True)
+
+    def pending(self) -> list[tuple[str, Path]]:
+        """(key, file) of the messages not yet taken in, in the order of their names."""
+        colon = self.maildir.colon
+        found = []
+        for subdir in ("new", "cur"):
+            with os.scandir(self.path / subdir) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or not entry.is_file():
+                        continue
+                    key, _, info = entry.name.partition(colon)
+                    flags = info[2:] if info.startswith("2,") else ""
+                    if subdir == "new" or PROCESSED_FLAG not in flags:
+                        found.append((key, Path(entry.path)))
+        return sorted(found)
+
+    def mark(self, key: str, path: Path) -> None:
+        """Rename the message into cur/ with the processed flag (never delete it)."""
+        colon = self.maildir.colon
+        _, _, info = path.name.partition(colon)
+        flags = set(info[2:]) if info.startswith("2,") else set()
+        target = self.path / "cur" / f"{key}{colon}2,{''.join(sorted(flags | {PROCESSED_FLAG}))}"
+        with contextlib.suppress(FileNotFoundError):  # someone else has moved it meanwhile
+            os.replace(path, target)
+
+    async def fetch_once(self, sink: Sink) -> int:
+        try:
+            return await self._fetch(sink)
+        finally:
+            with contextlib.suppress(Exception):
+                await sink.release(self.name, FOLDER)
+
+    async def _fetch(self, sink: Sink) -> int:
+        if not await sink.lease(self.name, FOLDER):
+            log.info("another worker reads this mailbox", extra={"fields": {"mailbox": self.name}})
+            return 0
+        pending = await asyncio.to_thread(self.pending)
+        stored = 0
+        for start in range(0, len(pending), _BATCH):
+            batch = pending[start:start + _BATCH]
+            mails, taken = [], []
+            for key, path in batch:
+                try:
+                    mails.append(Incoming(path.read_bytes(), source_ref=key))
+                except FileNotFoundError:
+                    continue
+                taken.append((key, path))
+            if not await sink.lease(self.name, FOLDER):
+                raise LeaseLost(self.name)
+            stored += await sink.store("maildir", self.name, FOLDER, mails)
+            for key, path in taken:  # only after the commit
+                await asyncio.to_thread(self.mark, key, path)
+        await sink.polled(self.name, FOLDER)
+        return stored
+
+    async def run(self, sink: Sink, stop: asyncio.Event) -> None:
+        try:
+            while not stop.is_set():
+                try:
+                    await self._fetch(sink)
+                except LeaseLost:
+                    log.warning("another worker has taken over this mailbox",
+                                extra={"fields": {"mailbox": self.name}})
+                except OSError as exc:
+                    log.warning("cannot read the mailbox",
+                                extra={"fields": {"mailbox": self.name, "error": str(exc)}})
+                if await sleep_until_stopped(stop, self.poll_seconds):
+                    break
+        finally:
+            with contextlib.suppress(Exception):
+                await sink.release(self.name, FOLDER)

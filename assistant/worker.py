@@ -1,0 +1,312 @@
+"""The mail worker: from the inquiry mailbox to stored conversations and drafts, exactly once.
+
+Two tasks share one event loop (a third applies the retention rule once a day):
+
+    fetcher:   source.run()  ─ raw mail ─▶ store.store()  (commit, then the source lets go)
+                                               │ wakes
+    processor: store.claim() ─▶ parse ─▶ flow (understand, rules, draft) ─▶ store.record()
+
+The fetcher only moves bytes; the processor only reads the database. So a mail is either still
+in the mailbox, or stored raw and waiting, or processed — each state committed before the next
+begins — and a worker killed at any moment is simply started again (see ``store``). Several
+workers may run against one PostgreSQL database: one of them fetches per folder (a lease), all
+of them process.
+
+Mail that cannot be parsed or understood is recorded as ``unparseable``, flagged for staff with
+the error, and the worker carries on; mail from our own addresses is a loop and only logged. A
+lost database is waited for (exponential backoff), as is a lost mailbox (in the source). On
+SIGTERM or SIGINT the worker finishes the mail in hand, gives back its leases and exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.history import privacy
+from assistant.history.store import Claimed, Recorded, Result, Store, StoreUnavailable
+from assistant.inbound import (
+    Backoff,
+    Checkpoint,
+    Incoming,
+    MailboxUnavailable,
+    Source,
+    sleep_until_stopped,
+)
+from assistant.parse import parse
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable, Sequence
+
+    from assistant.flow import Pipeline
+    from assistant.settings import Settings
+
+log = logging.getLogger("assistant.worker")
+
+CLAIM_BATCH = 10
+SHUTDOWN_GRACE_SECONDS = 30.0
+_FATAL_PARSE = "unparseable message"
+
+
+class _WakingSink:
+    """The store as the sources see it; new mail wakes the processor at once."""
+
+    def __init__(self, store: Store, wake: asyncio.Event) -> None:
+        self.store_ = store
+        self.wake = wake
+
+    async def store(self, source: str, mailbox: str, folder: str, mails: Sequence[Incoming],
+                    checkpoint: Checkpoint | None = None) -> int:
+        stored = await self.store_.store(source, mailbox, folder, mails, checkpoint)
+        if stored:
+            self.wake.set()
+        return stored
+
+    async def checkpoint(self, mailbox: str, folder: str) -> Checkpoint:
+        return await self.store_.checkpoint(mailbox, folder)
+
+    async def lease(self, mailbox: str, folder: str) -> bool:
+        return await self.store_.lease(mailbox, folder)
+
+    async def release(self, mailbox: str, folder: str) -> None:
+        await self.store_.release(mailbox, folder)
+
+    async def polled(self, mailbox: str, folder: str) -> None:
+        await self.store_.polled(mailbox, folder)
+
+
+class _Database:
+    """Logs one line when the database goes away and one when it is back."""
+
+    def __init__(self) -> None:
+        self.down_since: float | None = None
+
+    def down(self, exc: Exception, retry_in: float) -> None:
+        if self.down_since is None:
+            self.down_since = time.monotonic()
+            log.warning("database unavailable", extra={"fields": {
+                "error": str(exc)[:300], "retry_in_s": round(retry_in, 1)}})
+
+    def up(self) -> None:
+        if self.down_since is not None:
+            log.info("database back", extra={"fields": {
+                "down_s": round(time.monotonic() - self.down_since, 1)}})
+            self.down_since = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    fetched: int
+    processed: int
+    mailbox_error: str | None = None
+
+
+class Worker:
+    def __init__(self, settings: Settings, pipeline: Pipeline, store: Store,
+                 source: Source) -> None:
+        self.settings = settings
+        self.pipeline = pipeline
+        self.store = store
+        self.source = source
+        self.own = frozenset(settings.own_addresses)
+        self.wake = asyncio.Event()
+        self.sink = _WakingSink(store, self.wake)
+        self.database = _Database()
+        self.backoff_limit = settings.reconnect_max_seconds
+
+    # -- one mail --------------------------------------------------------------------------
+
+    def understand(self, claimed: Claimed) -> Result:
+        """Parse and run the flow; never raises (a failure becomes the result's error)."""
+        version = self.pipeline.knowledge.version
+        mail = None
+        try:
+            mail = parse(claimed.raw)
+            if claimed.attempts > self.settings.process_attempts:
+                return Result(mail, error=f"gave up after {claimed.attempts - 1} attempts that "
+                                          "did not finish (the worker or the database stopped "
+                                          "while processing this mail)")
+            if mail.sender is not None and mail.sender.address.lower() in self.own:
+                return Result(mail, loop=True)
+            fatal = next((p for p in mail.problems if p.startswith(_FATAL_PARSE)), None)
+            if fatal is None and not mail.headers:
+                fatal = "no mail headers found: not an e-mail message"
+            if fatal is not None:
+                return Result(mail, error=fatal)
+            processed = self.pipeline.run_mail(mail)
+            return Result(mail, processed, knowledge_version=version)
+        except Exception as exc:  # a bad mail must not stop the worker
+            log.warning("processing failed; flagged for staff", exc_info=True, extra={"fields": {
+                "message": claimed.id, "error": exc.__class__.__name__}})
+            return Result(mail, error=f"{exc.__class__.__name__}: {exc}"[:2000])
+
+    async def process(self, claimed: Claimed) -> Recorded | None:
+        started = time.perf_counter()
+        result = await asyncio.to_thread(self.understand, claimed)
+        try:
+            recorded = await self.store.record(claimed, result)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:  # e.g. a value the database refuses
+            log.error("cannot store the result; storing the mail as unparseable", exc_info=True,
+                      extra={"fields": {"message": claimed.id, "error": exc.__class__.__name__}})
+            result = Result(None, error=f"cannot store the result: {exc.__class__.__name__}")
+            recorded = await self.store.record(claimed, result)
+        self._log(claimed, result, recorded, (time.perf_counter() - started) * 1000)
+        return recorded
+
+    def _log(self, claimed: Claimed, result: Result, recorded: Recorded | None,
+             ms: float) -> None:
+        processed = result.processed
+        understanding = processed.understanding if processed else None
+        verdict = processed.verdict if processed else None
+        fields = {
+            "message_id": result.mail.message_id if result.mail else None,
+            "stored_id": claimed.id,
+            "kind": recorded.kind if recorded else None,
+            "intents": list(understanding.intent_ids) if understanding else [],
+            "verdict": verdict.eligibility.value if verdict else None,
+            "outcome": processed.outcome.value if processed and processed.outcome else None,
+            "conversation": recorded.conversation_id if recorded else None,
+            "thread": recorded.thread if recorded else None,
+            "draft": recorded.draft_id if recorded else None,
+            "ms": round(ms, 1),
+        }
+        if recorded is None:
+            log.info("mail already processed by another worker", extra={"fields": fields})
+        elif recorded.note:
+            log.warning("mail", extra={"fields": {**fields, "note": recorded.note}})
+        else:
+            log.info("mail", extra={"fields": fields})
+
+    async def process_pending(self, stop: asyncio.Event | None = None) -> int:
+        """Process stored mail until none is left (or ``stop``); returns how many."""
+        done = 0
+        while stop is None or not stop.is_set():
+            claimed = await self.store.claim(CLAIM_BATCH)
+            self.database.up()
+            if not claimed:
+                break
+            for item in claimed:
+                if stop is not None and stop.is_set():
+                    break
+                await self.process(item)
+                done += 1
+        if stop is not None and stop.is_set():
+            with contextlib.suppress(StoreUnavailable):
+                await self.store.release_claims()
+        return done
+
+    # -- the loops -------------------------------------------------------------------------
+
+    async def run_once(self, stop: asyncio.Event | None = None) -> Summary:
+        """Take in what the mailbox has now, process everything stored, return."""
+        await self.store.release_dead_leases()
+        fetched, error = 0, None
+        try:
+            fetched = await self.source.fetch_once(self.sink)
+        except MailboxUnavailable as exc:
+            error = str(exc)
+            log.error("mailbox unavailable", extra={"fields": {"mailbox": self.source.name,
+                                                               "error": error}})
+        processed = await self.process_pending(stop)
+        return Summary(fetched, processed, error)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Until ``stop``: fetch and process; waits out database and mailbox outages."""
+        await self._until_database(stop, self.store.release_dead_leases)
+        log.info("worker started", extra={"fields": {"mailbox": self.source.name,
+                                                     "owner": self.store.owner}})
+        tasks = [asyncio.create_task(self._fetcher(stop), name="fetcher"),
+                 asyncio.create_task(self._processor(stop), name="processor"),
+                 # The retention rule: personal data of long-closed conversations is purged
+                 # once per ASSISTANT_PRIVACY_PURGE_HOURS (errors are logged, never fatal).
+                 asyncio.create_task(privacy.purge_periodically(self.store.engine,
+                                                                self.settings, stop),
+                                     name="privacy")]
+        stopping = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait([*tasks, stopping], return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
+        _, late = await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE_SECONDS)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        stopping.cancel()
+        with contextlib.suppress(Exception):
+            await self.store.release_claims()
+        for task in done:
+            if task is not stopping and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+        log.info("worker stopped", extra={"fields": {"mailbox": self.source.name}})
+
+    async def _until_database(self, stop: asyncio.Event,
+                              action: Callable[[], Awaitable[object]]) -> None:
+        backoff = Backoff(self.backoff_limit)
+        while not stop.is_set():
+            try:
+                await action()
+                self.database.up()
+                return
+            except StoreUnavailable as exc:
+                delay = backoff.next_delay()
+                self.database.down(exc, delay)
+                await sleep_until_stopped(stop, delay)
+
+    async def _processor(self, stop: asyncio.Event) -> None:
+        backoff = Backoff(self.backoff_limit)
+        while not stop.is_set():
+            self.wake.clear()
+            try:
+                await self.process_pending(stop)
+            except StoreUnavailable as exc:
+                delay = backoff.next_delay()
+                self.database.down(exc, delay)
+                await sleep_until_stopped(stop, delay)
+                continue
+            backoff.reset()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(_first(self.wake, stop), self.settings.pending_poll_seconds)
+
+    async def _fetcher(self, stop: asyncio.Event) -> None:
+        backoff = Backoff(self.backoff_limit)
+        while not stop.is_set():
+            try:
+                await self.source.run(self.sink, stop)
+                backoff.reset()
+            except StoreUnavailable as exc:
+                delay = backoff.next_delay()
+                self.database.down(exc, delay)
+                await sleep_until_stopped(stop, delay)
+            except Exception as exc:  # e.g. the SMTP port is taken
+                delay = backoff.next_delay()
+                expected = isinstance(exc, OSError | MailboxUnavailable)
+                log.error("mail source failed", exc_info=not expected, extra={"fields": {
+                    "mailbox": self.source.name, "error": str(exc), "retry_in_s": round(delay, 1)}})
+                await sleep_until_stopped(stop, delay)
+
+
+async def _first(*events: asyncio.Event) -> None:
+    waits = [asyncio.create_task(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waits:
+            w.cancel()
+
+
+def install_signal_handlers(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, _on_signal, stop, signum)
+
+
+def _on_signal(stop: asyncio.Event, signum: int) -> None:
+    if not stop.is_set():
+        log.info("stopping after the mail in hand", extra={"fields": {
+            "signal": signal.Signals(signum).name}})
+    stop.set()
