@@ -43,5 +43,6 @@ def reasons(*, needs_staff: bool, blocks: Sequence[Mapping[str, Any]],
         found.append("Die Antwort betrifft Fördergeld oder die Antragsberechtigung.")
     share = changed_share(original, edited)
     if share >= heavy_edit_share:
-        found.append(f"Der Entwurf wurde stark bearbeitet ({share * 100:.0f} % des Textes geändert).")
+        found.append(f"Der Entwurf wurde stark bearbeitet ({share * 100:.0f} % des Textes "
+                     "geändert).")
     return found

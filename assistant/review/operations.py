@@ -1,0 +1,109 @@
+"""For operators: ``/healthz`` (can the app reach its database?) and Prometheus ``/metrics``.
+
+The figures are read from the store at each scrape, so they are the same whichever process
+serves them and survive restarts: mails processed by kind, drafts by status and pending, the
+age of the oldest pending mail, replies in the outbox by state, and failed send attempts. Both
+endpoints carry no personal data and need no session; restrict them at the reverse proxy if
+they should not be public.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from sqlalchemy import case, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from assistant.history.models import Draft, Message, OutboxItem, utcnow
+from assistant.review.dates import as_utc
+
+
+class OperatorMetrics:
+    """A Prometheus collector over a snapshot of the store, refreshed before each scrape."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.sessions = sessions
+        self.registry = CollectorRegistry(auto_describe=False)
+        self.registry.register(self)  # type: ignore[arg-type]
+        self._snapshot: dict[str, Any] = {}
+        self._lock = asyncio.Lock()
+
+    async def refresh(self) -> None:
+        async with self._lock, self.sessions() as db:
+            processed = (await db.execute(
+                select(Message.kind, func.count(Message.id))
+                .where(Message.direction == "in", Message.processed_at.is_not(None))
+                .group_by(Message.kind))).all()
+            drafts = (await db.execute(select(Draft.status, func.count(Draft.id))
+                                       .group_by(Draft.status))).all()
+            oldest = (await db.execute(
+                select(func.min(Message.received_at)).select_from(Draft)
+                .join(Message, Message.id == Draft.message_id)
+                .where(Draft.status == "pending"))).scalar()
+            outbox = (await db.execute(select(OutboxItem.status, func.count(OutboxItem.id))
+                                       .group_by(OutboxItem.status))).all()
+            # Every started attempt that did not end in a delivery counts as a failure.
+            failures = (await db.execute(select(func.coalesce(func.sum(
+                OutboxItem.attempts - case((OutboxItem.status.in_(("sent", "sending",
+                                                                   "uncertain")), 1),
+                                           else_=0)), 0)))).scalar()
+        oldest = as_utc(oldest)
+        self._snapshot = {
+            "processed": {kind or "unknown": n for kind, n in processed},
+            "drafts": dict(drafts),
+            "oldest_age": (utcnow() - oldest).total_seconds() if oldest else 0.0,
+            "outbox": dict(outbox),
+            "failures": max(int(failures or 0), 0),
+        }
+
+    def collect(self) -> Iterator[Metric]:
+        snap = self._snapshot
+        if not snap:
+            return
+        processed = CounterMetricFamily("assistant_mails_processed",
+                                        "Incoming mails processed, by kind.", labels=["kind"])
+        for kind, n in sorted(snap["processed"].items()):
+            processed.add_metric([kind], n)
+        yield processed
+        drafts = GaugeMetricFamily("assistant_drafts", "Drafts by status.", labels=["status"])
+        for status, n in sorted(snap["drafts"].items()):
+            drafts.add_metric([status], n)
+        yield drafts
+        yield GaugeMetricFamily("assistant_drafts_pending", "Drafts waiting for staff.",
+                                value=snap["drafts"].get("pending", 0))
+        yield GaugeMetricFamily("assistant_oldest_pending_age_seconds",
+                                "Age of the oldest mail whose draft is pending.",
+                                value=snap["oldest_age"])
+        outbox = GaugeMetricFamily("assistant_outbox", "Replies in the outbox by state.",
+                                   labels=["status"])
+        for status, n in sorted(snap["outbox"].items()):
+            outbox.add_metric([status], n)
+        yield outbox
+        yield CounterMetricFamily("assistant_send_failures", "Send attempts that failed.",
+                                  value=snap["failures"])
+        yield GaugeMetricFamily("assistant_replies_failed",
+                                "Replies that failed for good and wait for staff.",
+                                value=snap["outbox"].get("failed", 0))
+
+
+async def healthz(request: Request) -> Response:
+    services = request.app.state.services
+    try:
+        async with services.sessions() as db:
+            await db.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any database failure makes the app unhealthy
+        return JSONResponse({"status": "error", "database": type(exc).__name__}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+async def metrics(request: Request) -> Response:
+    collector: OperatorMetrics = request.app.state.services.metrics
+    await collector.refresh()
+    return Response(generate_latest(collector.registry), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,104 @@
+"""The review commands: ``assistant users`` and ``assistant intents suggestions``, and the admin
+page for suggestions."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from assistant import cli
+from assistant.history.db import create_engine, sessionmaker
+from assistant.history.models import Suggestion
+from tests.helpers import ROOT
+from tests.review.conftest import Browser, run, seed
+from tests.review.world import inquiry_mail
+
+
+@pytest.fixture
+def env(review_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """The CLI's environment: the review database and a copy of the intent catalogue."""
+    intents = tmp_path / "intents"
+    shutil.copytree(ROOT / "intents", intents)
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", review_url)
+    monkeypatch.setenv("ASSISTANT_INTENTS_DIR", str(intents))
+    return {"url": review_url, "intents": intents}
+
+
+async def _suggest(url: str, sentence: str, intent: str) -> int:
+    engine = create_engine(url)
+    async with sessionmaker(engine)() as db:
+        row = Suggestion(sentence=sentence, intent=intent, created_by="anna",
+                         origin="intent_change")
+        db.add(row)
+        await db.commit()
+        await engine.dispose()
+        return row.id
+
+
+def test_users_add_reads_the_password_from_stdin(env: dict[str, Any],
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("dora-password-12\n"))
+    assert cli.main(["users", "add", "dora", "--role", "admin"]) == 0
+    assert cli.main(["users", "list", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "dora-password-12" not in out
+    users = json.loads(out[out.index("["):])
+    assert {"name": "dora", "role": "admin", "active": True} == {
+        k: v for k, v in next(u for u in users if u["name"] == "dora").items() if k != "created_at"}
+
+
+def test_users_add_refuses_a_short_password(env: dict[str, Any],
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("kurz\n"))
+    assert cli.main(["users", "add", "dora"]) == 2
+    assert "mindestens 12 Zeichen" in capsys.readouterr().err
+
+
+def test_suggestions_list_accept_dismiss(env: dict[str, Any],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Accepting writes the example into intents/<id>.yaml and says so; dismissing does not."""
+    keep = run(_suggest(env["url"], "Wie lange haben wir Zeit für die Strategie?", "duration"))
+    drop = run(_suggest(env["url"], "Danke für alles!", "contact"))
+    assert cli.main(["intents", "suggestions"]) == 0
+    listed = capsys.readouterr().out
+    assert "Wie lange haben wir Zeit" in listed and "Danke für alles!" in listed
+    assert cli.main(["intents", "suggestions", "accept", str(keep)]) == 0
+    assert "added as an example to" in capsys.readouterr().out
+    assert cli.main(["intents", "suggestions", "dismiss", str(drop)]) == 0
+    examples = yaml.safe_load((env["intents"] / "duration.yaml").read_text("utf-8"))["examples"]
+    contact = (env["intents"] / "contact.yaml").read_text("utf-8")
+    assert examples[-1] == "Wie lange haben wir Zeit für die Strategie?"
+    assert "Danke für alles!" not in contact
+    assert cli.main(["intents", "suggestions", "accept", str(keep)]) == 2  # not open any more
+
+
+def test_admin_page_accepts_a_suggestion(app_factory: Any, env: dict[str, Any],
+                                         pipeline: Any) -> None:
+    run(seed(env["url"], pipeline, inquiry_mail()))
+    suggestion = run(_suggest(env["url"], "Bis wann läuft das Ganze?", "duration"))
+    browser: Browser = app_factory(intents_dir=str(env["intents"]))
+    browser.login("chef")
+    page = browser.get("/admin/suggestions").text
+    assert "Bis wann läuft das Ganze?" in page
+    assert browser.post(f"/admin/suggestions/{suggestion}/accept").status_code == 303
+    assert "Bis wann läuft das Ganze?" in (env["intents"] / "duration.yaml").read_text("utf-8")
+
+    async def status() -> str:
+        engine = create_engine(env["url"])
+        async with sessionmaker(engine)() as db:
+            value = (await db.execute(select(Suggestion.status))).scalar_one()
+        await engine.dispose()
+        return value
+
+    assert run(status()) == "accepted"
+    browser.get("/admin/suggestions")
+    assert browser.post("/admin/knowledge/reload").status_code == 303
