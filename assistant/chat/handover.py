@@ -1,0 +1,99 @@
+"""A chat question handed over to staff: stored as an incoming mail with source ``chat``.
+
+The visitor's question, their e-mail address and what they said about their municipality
+become a plain-text mail from that address to the programme, with a Message-ID of our own and
+the header ``X-Assistant-Channel: chat``. It is stored through the store's intake
+(:meth:`assistant.history.store.Store.store`, the same call the mailbox sources use); the worker
+then processes it exactly like mail — understanding, draft, conversation, review queue — and
+the reply goes to the address the visitor left.
+
+The address is checked strictly (one address, no display name, no line breaks): it becomes a
+header of the mail, so nothing in it may be able to add another one.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from assistant.settings import Settings
+
+SOURCE = "chat"
+MAILBOX = "chat"
+CHANNEL_HEADER = "X-Assistant-Channel"
+MAX_ADDRESS = 254
+# One plain address with a dotted domain (the OpenAPI description states the same pattern).
+ADDRESS_PATTERN = (r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                   r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_ADDRESS = re.compile(ADDRESS_PATTERN)
+_SUBJECT_WORDS = 10
+
+
+class BadAddress(ValueError):
+    """The e-mail address the visitor gave cannot be used."""
+
+
+def checked_address(text: str) -> str:
+    """The address as given, stripped; raises :class:`BadAddress` unless it is one plain
+    address ``local@domain.tld``."""
+    address = text.strip()
+    if not address or len(address) > MAX_ADDRESS or not _ADDRESS.match(address):
+        raise BadAddress(text)
+    try:
+        Address(addr_spec=address)
+    except (ValueError, IndexError) as exc:
+        raise BadAddress(text) from exc
+    return address
+
+
+def _place(town: str | None, population: int | None, language: str) -> str:
+    """What the visitor said about their municipality, worded so that the understanding reads
+    it like a mail's ("12.000 Einwohner")."""
+    if language == "en":
+        parts = [f"Municipality: {town}" if town else "",
+                 f"population of {population:,}" if population else ""]
+    else:
+        parts = [f"Gemeinde {town}" if town else "",
+                 f"{population:,} Einwohner".replace(",", ".") if population else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def compose(message: str, address: str, *, town: str | None, population: int | None,
+            language: str, recipient: str, domain: str, now: datetime | None = None) -> bytes:
+    """The mail the worker will read: from the visitor, to the programme."""
+    text = message.strip()
+    words = " ".join(text.split()[:_SUBJECT_WORDS])
+    mail = EmailMessage()
+    mail["From"] = Address(addr_spec=checked_address(address))
+    mail["To"] = recipient
+    mail["Subject"] = ("Chat question: " if language == "en" else "Chat-Anfrage: ") + \
+        (words[:80] + ("…" if len(words) > 80 else ""))
+    mail["Date"] = format_datetime(now or datetime.now(UTC))
+    mail["Message-ID"] = f"<chat.{secrets.token_hex(8)}@{domain}>"
+    mail["Content-Language"] = language
+    mail[CHANNEL_HEADER] = SOURCE
+    place = _place(town, population, language)
+    mail.set_content(text + ("\n\n" + place if place else "") + "\n", cte="8bit")
+    return mail.as_bytes()
+
+
+async def hand_over(engine: AsyncEngine, settings: Settings, message: str, address: str, *,
+                    town: str | None = None, population: int | None = None,
+                    language: str = "de") -> int:
+    """Store the question as incoming mail; returns 1 (stored) — the worker takes it from here."""
+    from assistant.history.store import Store
+    from assistant.inbound import Incoming
+
+    recipient = settings.own_addresses[0] if settings.own_addresses else "programme@localhost"
+    raw = compose(message, address, town=town, population=population, language=language,
+                  recipient=recipient, domain=settings.message_id_domain)
+    return await Store(engine, settings).store(SOURCE, MAILBOX, "", [Incoming(raw, None)])

@@ -1,0 +1,329 @@
+"""The chat in the web app: a public page and a JSON API, without login.
+
+    GET  /chat                the page: a form for the question (works without JavaScript)
+    POST /chat                the form's answer, as a page
+    POST /chat/inquiry        hand the question over to staff (the form with the address)
+    POST /api/chat            the same answer as JSON (``{"message": …}``)
+    POST /api/chat/inquiry    the same handover as JSON
+    GET  /api/openapi.json    the API's description
+
+The pages go through the app's guard as public pages (CSRF token in every form); the JSON
+endpoints are public without session or cookies, so they need none, and accept only
+``application/json`` (which a foreign web page cannot send without the browser asking first).
+Every question and handover counts against the client's rate limit. Nothing is stored or logged
+about a question that is answered; a handover is stored as incoming mail
+(:mod:`assistant.chat.handover`).
+
+The page may run a small script (``static/chat.js``) that asks the JSON API and shows the answer
+without reloading; its Content-Security-Policy allows scripts from this site and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from assistant.chat import handover
+from assistant.chat.answer import Question, Reply, respond
+from assistant.chat.openapi import Invalid, clean, description, validate
+from assistant.chat.ratelimit import RateLimiter
+from assistant.parse.language import detect_language
+from assistant.review.routing import Ctx, guarded, render
+
+TEMPLATES = "assistant.chat"
+PUBLIC = ("/chat", "/chat/inquiry", "/api/chat", "/api/chat/inquiry", "/api/openapi.json")
+NAV = (("/chat", "Chat (öffentlich)", "reviewer"),)
+PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+JSON_TYPES = ("application/json",)
+
+TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "title": "Fragen zur KIV-Förderung",
+        "intro": "Stellen Sie Ihre Frage zur Förderung kommunaler Integrations- und "
+                 "Vielfaltsstrategien (KIV) im Landesprogramm WIR. Die Antworten kommen aus den "
+                 "geprüften Informationen des Programms, jeweils mit ihrer Quelle.",
+        "question": "Ihre Frage", "town": "Ihre Kommune (freiwillig)",
+        "population": "Einwohnerzahl (freiwillig)",
+        "place_hint": "Mit Kommune oder Einwohnerzahl prüfen wir, ob Ihre Kommune "
+                      "antragsberechtigt ist.",
+        "ask": "Frage stellen", "answers": "Antwort", "source": "Quelle", "version": "Version",
+        "check": "Prüfung der Antragsberechtigung",
+        "handover_title": "Diese Frage beantworten unsere Mitarbeiterinnen und Mitarbeiter",
+        "handover_text": "Hinterlassen Sie Ihre E-Mail-Adresse: Ihre Frage geht an das Team des "
+                         "Landesprogramms, und Sie erhalten die Antwort per E-Mail.",
+        "email": "Ihre E-Mail-Adresse", "send": "Frage an das Team senden",
+        "privacy": "Gespeichert werden nur Ihre Frage, Ihre E-Mail-Adresse und die Angaben zu "
+                   "Ihrer Kommune, um Ihnen zu antworten; nach Abschluss werden sie nach der "
+                   "Aufbewahrungsfrist gelöscht. Fragen, die der Chat selbst beantwortet, werden "
+                   "nicht gespeichert.",
+        "received": "Danke! Ihre Frage ist beim Team des Landesprogramms eingegangen. Die "
+                    "Antwort kommt per E-Mail an {email}.",
+        "no_question": "Gern! Wenn Sie eine Frage zur Förderung haben, schreiben Sie sie hier.",
+        "no_answer": "Dazu haben wir keine geprüfte Antwort.",
+        "limited": "Sie haben in kurzer Zeit sehr viele Fragen gestellt. Bitte warten Sie "
+                   "{seconds} Sekunden.",
+        "errors": "Bitte prüfen Sie Ihre Eingaben",
+        "error_message": "Bitte geben Sie eine Frage ein.",
+        "error_long": "Die Frage ist zu lang (höchstens {max} Zeichen).",
+        "error_population": "Bitte geben Sie die Einwohnerzahl als ganze Zahl an.",
+        "error_email": "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. "
+                       "name@gemeinde.de.",
+        "other_language": "English", "other_language_code": "en",
+        "verdicts": "eligible=antragsberechtigt;not_eligible=nicht antragsberechtigt;"
+                    "unknown=noch nicht zu sagen",
+    },
+    "en": {
+        "title": "Questions about KIV funding",
+        "intro": "Ask your question about the funding of municipal integration and diversity "
+                 "strategies (KIV) in the Hessian WIR programme. The answers come from the "
+                 "programme's checked information, each with its source.",
+        "question": "Your question", "town": "Your municipality (optional)",
+        "population": "Population (optional)",
+        "place_hint": "With your municipality or its population we check whether it can "
+                      "apply.",
+        "ask": "Ask", "answers": "Answer", "source": "Source", "version": "version",
+        "check": "Eligibility check",
+        "handover_title": "Our staff will answer this question",
+        "handover_text": "Leave your e-mail address: your question goes to the programme team, "
+                         "and you receive the answer by e-mail.",
+        "email": "Your e-mail address", "send": "Send the question to the team",
+        "privacy": "We store only your question, your e-mail address and what you said about "
+                   "your municipality, in order to answer you; they are deleted after the "
+                   "retention period. Questions the chat answers itself are not stored.",
+        "received": "Thank you! Your question has reached the programme team. The answer will "
+                    "come by e-mail to {email}.",
+        "no_question": "You're welcome! If you have a question about the funding, ask it here.",
+        "no_answer": "We have no checked answer to this.",
+        "limited": "You have asked very many questions in a short time. Please wait {seconds} "
+                   "seconds.",
+        "errors": "Please check your input", "error_message": "Please enter a question.",
+        "error_long": "The question is too long (at most {max} characters).",
+        "error_population": "Please give the population as a whole number.",
+        "error_email": "Please give a valid e-mail address, e.g. name@municipality.de.",
+        "other_language": "Deutsch", "other_language_code": "de",
+        "verdicts": "eligible=eligible;not_eligible=not eligible;unknown=cannot tell yet",
+    },
+}
+
+
+def _limiter(request: Request) -> RateLimiter:
+    state = request.app.state
+    limiter = getattr(state, "chat_limiter", None)
+    if limiter is None:
+        limiter = state.chat_limiter = RateLimiter(
+            state.services.settings.chat_rate_per_minute)
+    return limiter
+
+
+def _client(request: Request) -> str:
+    return request.app.state.services.auth.client_address(request)
+
+
+def page_language(request: Request) -> str:
+    """``?lang=``, else the browser's first preference among German and English, else German."""
+    chosen = request.query_params.get("lang")
+    if chosen in TEXTS:
+        return chosen
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in TEXTS:
+            return code
+    return "de"
+
+
+def _verdicts(texts: dict[str, str]) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in texts["verdicts"].split(";"))
+
+
+async def _page(request: Request, ctx: Ctx, *, status: int = 200, **values: Any) -> Response:
+    lang = values.pop("lang", None) or page_language(request)
+    texts = TEXTS[lang]
+    defaults: dict[str, Any] = {"message": "", "town": "", "population": "", "email": "",
+                                "reply": None, "errors": {}, "received": None, "limited": None}
+    defaults.update(values)
+    response = await render(request, ctx, "chat.html", status=status, title=texts["title"],
+                            lang=lang, t=texts, verdicts=_verdicts(texts),
+                            max_chars=ctx.services.settings.chat_max_chars, **defaults)
+    response.headers["content-security-policy"] = PAGE_POLICY
+    return response
+
+
+async def page(request: Request, ctx: Ctx) -> Response:
+    return await _page(request, ctx)
+
+
+def _form_question(ctx: Ctx, lang: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """The form's fields, and the errors by field name."""
+    texts = TEXTS[lang]
+    limit = ctx.services.settings.chat_max_chars
+    message = clean(ctx.text("message"))
+    town = clean(ctx.text("town")).strip()
+    population_text = ctx.text("population").strip().replace(".", "").replace(" ", "")
+    errors: dict[str, str] = {}
+    if not message.strip():
+        errors["message"] = texts["error_message"]
+    elif len(message) > limit:
+        errors["message"] = texts["error_long"].format(max=limit)
+    population = None
+    if population_text:
+        if not population_text.isdigit() or not 0 < int(population_text) <= 10_000_000:
+            errors["population"] = texts["error_population"]
+        else:
+            population = int(population_text)
+    fields = {"message": message, "town": town[:200], "population": population,
+              "population_text": ctx.text("population")[:20]}
+    return fields, errors
+
+
+def _limited(request: Request) -> float:
+    return _limiter(request).hit(_client(request))
+
+
+async def ask(request: Request, ctx: Ctx) -> Response:
+    lang = ctx.text("lang") if ctx.text("lang") in TEXTS else page_language(request)
+    fields, errors = _form_question(ctx, lang)
+    shown = {"message": fields["message"], "town": fields["town"],
+             "population": fields["population_text"], "lang": lang}
+    if errors:
+        return await _page(request, ctx, status=422, errors=errors, **shown)
+    wait = _limited(request)
+    if wait:
+        response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
+        response.headers["retry-after"] = str(math.ceil(wait))
+        return response
+    reply = _respond(request, fields["message"], None, fields["town"] or None,
+                     fields["population"])
+    return await _page(request, ctx, reply=reply, **shown)
+
+
+def _respond(request: Request, message: str, language: str | None, town: str | None,
+             population: int | None) -> Reply:
+    services = request.app.state.services
+    return respond(services.knowledge.pipeline,
+                   Question(message, language, town, population),
+                   services.settings.chat_min_confidence)
+
+
+def _engine(request: Request) -> Any:
+    return request.app.state.services.sessions.kw["bind"]
+
+
+async def inquiry_form(request: Request, ctx: Ctx) -> Response:
+    lang = ctx.text("lang") if ctx.text("lang") in TEXTS else page_language(request)
+    fields, errors = _form_question(ctx, lang)
+    email = clean(ctx.text("email")).strip()
+    try:
+        handover.checked_address(email)
+    except handover.BadAddress:
+        errors["email"] = TEXTS[lang]["error_email"]
+    shown = {"message": fields["message"], "town": fields["town"],
+             "population": fields["population_text"], "email": email[:254], "lang": lang}
+    if errors:
+        reply = _respond(request, fields["message"], None, fields["town"] or None,
+                         fields["population"]) if "message" not in errors else None
+        return await _page(request, ctx, status=422, errors=errors, reply=reply, **shown)
+    wait = _limited(request)
+    if wait:
+        response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
+        response.headers["retry-after"] = str(math.ceil(wait))
+        return response
+    await handover.hand_over(_engine(request), ctx.services.settings, fields["message"], email,
+                             town=fields["town"] or None, population=fields["population"],
+                             language=lang)
+    return await _page(request, ctx, received=email, lang=lang)
+
+
+# --- the JSON API ---------------------------------------------------------------------------
+
+def _problem(status: int, error: str, field: str | None = None,
+             headers: dict[str, str] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": error}
+    if field:
+        body["field"] = field
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _json_body(request: Request) -> Any:
+    """The parsed body, or a problem response."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in JSON_TYPES:
+        return _problem(415, "the body must be application/json")
+    raw = await request.body()
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return _problem(400, "the body is not valid JSON")
+
+
+async def api_chat(request: Request) -> Response:
+    """Answer a question (JSON)."""
+    body = await _json_body(request)
+    if isinstance(body, Response):
+        return body
+    settings = request.app.state.services.settings
+    try:
+        values = validate(body, settings.chat_max_chars)
+    except Invalid as exc:
+        return _problem(422, exc.message, exc.field)
+    wait = _limited(request)
+    if wait:
+        return _problem(429, "too many questions; try again later",
+                        headers={"retry-after": str(math.ceil(wait))})
+    reply = _respond(request, values["message"], values["language"], values["town"],
+                     values["population"])
+    return JSONResponse(reply.as_json())
+
+
+async def api_inquiry(request: Request) -> Response:
+    """Hand a question over to staff (JSON)."""
+    body = await _json_body(request)
+    if isinstance(body, Response):
+        return body
+    services = request.app.state.services
+    try:
+        values = validate(body, services.settings.chat_max_chars, inquiry=True)
+        handover.checked_address(values["email"])
+    except Invalid as exc:
+        return _problem(422, exc.message, exc.field)
+    except handover.BadAddress:
+        return _problem(422, "email must be an e-mail address", "email")
+    wait = _limited(request)
+    if wait:
+        return _problem(429, "too many questions; try again later",
+                        headers={"retry-after": str(math.ceil(wait))})
+    language = values["language"] or detect_language(values["message"], default="de")
+    await handover.hand_over(_engine(request), services.settings, values["message"],
+                             values["email"], town=values["town"],
+                             population=values["population"], language=language)
+    return JSONResponse({"status": "received"}, status_code=202)
+
+
+async def openapi_json(request: Request) -> Response:
+    """The API's OpenAPI description."""
+    return JSONResponse(description(request.app.state.services.settings.chat_max_chars))
+
+
+def _public(handler: Any) -> Any:
+    """A public JSON endpoint: no session, no cookies, no CSRF (see the module docstring)."""
+    handler.guard_role = None
+    return handler
+
+
+def routes() -> list[Route | Mount]:
+    return [
+        Route("/chat", guarded(page, role=None), methods=["GET"]),
+        Route("/chat", guarded(ask, role=None), methods=["POST"]),
+        Route("/chat/inquiry", guarded(inquiry_form, role=None), methods=["POST"]),
+        Route("/api/chat", _public(api_chat), methods=["POST"]),
+        Route("/api/chat/inquiry", _public(api_inquiry), methods=["POST"]),
+        Route("/api/openapi.json", _public(openapi_json), methods=["GET"]),
+        Mount("/chat/static", StaticFiles(packages=[("assistant.chat", "static")]),
+              name="chat-static"),
+    ]

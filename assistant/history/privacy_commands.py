@@ -1,0 +1,180 @@
+"""``assistant privacy purge|export|erase``: retention, access (Art. 15) and erasure (Art. 17).
+
+``register`` only declares arguments; the database modules are imported inside the commands.
+Every action writes an audit entry (see :mod:`assistant.history.privacy`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+EXIT_FAILURE = 1
+EXIT_INPUT_ERROR = 2
+ACTOR = "cli"
+README = """Auskunft nach Art. 15 DSGVO – Anfrage-Assistent Landesprogramm WIR
+
+export.json   alle gespeicherten Daten zu {address}: Gespräche, Mails (Kopfzeilen und Text),
+              was der Assistent daraus verstanden hat, Antwortentwürfe, Versand, Vorschläge
+              für den Fragenkatalog und die Einträge des Prüfprotokolls
+mails/        die Mails so, wie sie empfangen und gesendet wurden (.eml)
+
+Erstellt am {date} (UTC). Die Daten werden {months} Monate nach Abschluss eines Gesprächs
+anonymisiert (Aufbewahrungsfrist).
+"""
+
+
+def _address(text: str) -> str:
+    if "@" not in text or len(text) > 320 or any(c.isspace() for c in text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an e-mail address")
+    return text.strip()
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("privacy", help="data protection: retention purge, access, erasure")
+    privacy = p.add_subparsers(dest="privacy_command", required=True, metavar="ACTION")
+    q = privacy.add_parser(
+        "purge", help="anonymise conversations finished longer than the retention period",
+        description="Removes the personal data of conversations that were answered or closed "
+                    "and quiet for longer than ASSISTANT_RETENTION_MONTHS; the counts the "
+                    "reports need stay. The worker runs this once a day by itself.")
+    q.add_argument("--dry-run", action="store_true", help="only count what would be purged")
+    q.set_defaults(func=cmd_purge)
+    q = privacy.add_parser("export", help="everything stored about one sender (Art. 15 DSGVO)")
+    q.add_argument("address", type=_address, metavar="EMAIL")
+    q.add_argument("--output", "-o", metavar="FILE",
+                   help="the ZIP file to write (default: auskunft-<date>-<hash>.zip)")
+    q.set_defaults(func=cmd_export)
+    q = privacy.add_parser("erase", help="erase the personal data of one sender (Art. 17 DSGVO)")
+    q.add_argument("address", type=_address, metavar="EMAIL")
+    q.add_argument("--yes", action="store_true", help="really erase (without: only count)")
+    q.set_defaults(func=cmd_erase)
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> int:
+    print(f"assistant: {message}", file=sys.stderr)
+    return code
+
+
+async def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.history.db import create_engine
+    from assistant.history.search_commands import ready
+
+    engine = create_engine(settings.database_url)
+    problem = await ready(engine)
+    if problem:
+        await engine.dispose()
+        return None, problem
+    return engine, None
+
+
+def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
+    async def work() -> int:
+        from sqlalchemy import func, select
+
+        from assistant.history import privacy
+        from assistant.history.models import utcnow
+
+        engine, problem = await _engine(settings)
+        if engine is None:
+            return _fail(problem)
+        try:
+            if args.dry_run:
+                cutoff = privacy.months_before(utcnow(), settings.retention_months)
+                async with engine.connect() as conn:
+                    count = (await conn.execute(select(func.count()).select_from(
+                        privacy.conversations).where(privacy.expired(cutoff)))).scalar_one()
+                print(f"{count} conversation(s) finished before {cutoff:%Y-%m-%d} would be "
+                      "purged.")
+                return 0
+            result = await privacy.purge(engine, settings, actor=ACTOR)
+        finally:
+            await engine.dispose()
+        print(f"Purged the personal data of {result.conversations} conversation(s) "
+              f"({result.messages} message(s)) finished before {result.cutoff:%Y-%m-%d}.")
+        return 0
+
+    return asyncio.run(work())
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    async def work() -> int:
+        from assistant.history import privacy
+        from assistant.history.models import utcnow
+
+        engine, problem = await _engine(settings)
+        if engine is None:
+            return _fail(problem)
+        now = utcnow()
+        digest = privacy.subject_hash(args.address, settings.secret_key)
+        target = Path(args.output or f"auskunft-{now:%Y%m%d}-{digest[:8]}.zip")
+        try:
+            async with engine.begin() as conn:
+                data = await privacy.subject_access(conn, args.address)
+                try:
+                    write_archive(target, data, settings.retention_months, now)
+                except OSError as exc:
+                    return _fail(f"cannot write {target}: {exc.strerror}", EXIT_INPUT_ERROR)
+                await privacy.audit(conn, ACTOR, privacy.ACCESS, detail={
+                    "subject": digest, "conversations": len(data.conversations),
+                    "messages": len(data.messages)})
+        finally:
+            await engine.dispose()
+        print(f"Wrote {len(data.conversations)} conversation(s) and {len(data.messages)} "
+              f"message(s) stored about {data.address} to {target}.")
+        return 0
+
+    return asyncio.run(work())
+
+
+def write_archive(target: Path, data: object, months: int, now: object) -> None:
+    """The Art. 15 export: ``export.json``, the mails as ``.eml`` and a short explanation."""
+    from assistant.history.privacy import SubjectData
+
+    assert isinstance(data, SubjectData)
+    document = {"address": data.address, "conversations": data.conversations,
+                "messages": data.messages, "understandings": data.understandings,
+                "drafts": data.drafts, "outbox": data.outbox, "suggestions": data.suggestions,
+                "audit": data.audit}
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("LIESMICH.txt", README.format(address=data.address, months=months,
+                                                       date=f"{now:%d.%m.%Y %H:%M}"))
+        archive.writestr("export.json", json.dumps(document, ensure_ascii=False, indent=2,
+                                                   default=str))
+        for name, raw in data.mails:
+            archive.writestr(f"mails/{name}", raw)
+
+
+def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
+    async def work() -> int:
+        from assistant.history import privacy
+
+        engine, problem = await _engine(settings)
+        if engine is None:
+            return _fail(problem)
+        try:
+            if not args.yes:
+                async with engine.connect() as conn:
+                    data = await privacy.subject_access(conn, args.address)
+                print(f"Would erase the personal data in {len(data.conversations)} "
+                      f"conversation(s) and {len(data.messages)} message(s) about "
+                      f"{data.address}; run again with --yes to do it.")
+                return EXIT_FAILURE
+            result = await privacy.erase(engine, settings, args.address, actor=ACTOR)
+        finally:
+            await engine.dispose()
+        kept = ("kept (without personal data)" if settings.erase_keeps_audit
+                else f"deleted ({result.audit_deleted} entries)")
+        print(f"Erased the personal data in {result.conversations} conversation(s) and "
+              f"{result.messages} message(s); their audit log was {kept}.")
+        return 0
+
+    return asyncio.run(work())

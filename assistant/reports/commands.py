@@ -1,0 +1,102 @@
+"""``assistant report``: the figures of a period as text, JSON, CSV or a standalone HTML page.
+
+``register`` only declares arguments; SQLAlchemy and the report modules are imported inside the
+command, so that ``assistant --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+EXIT_FAILURE = 1
+EXIT_INPUT_ERROR = 2
+
+
+def day(text: str) -> date:
+    """A ``--since``/``--until`` value: an ISO date (YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "report", help="what municipalities ask about and how well the drafts serve them",
+        description="Figures of the inquiries that arrived in a period (UTC): per intent and "
+                    "week, municipalities, verdicts, response times, draft quality and the "
+                    "questions the knowledge does not cover yet. --format csv writes one row "
+                    "per conversation instead.")
+    p.add_argument("--since", type=day, metavar="DATE", help="first day (YYYY-MM-DD), included")
+    p.add_argument("--until", type=day, metavar="DATE", help="last day (YYYY-MM-DD), included")
+    p.add_argument("--format", choices=("text", "csv", "json", "html"), default="text")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    if args.since and args.until and args.since > args.until:
+        print("assistant: --since is after --until", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    out: TextIO = sys.stdout
+    if args.output:
+        try:
+            out = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            print(f"assistant: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+    try:
+        return asyncio.run(_report(args, settings, out))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def intent_titles(settings: Settings) -> dict[str, str]:
+    """German titles of the intents for the HTML report; ids when the knowledge has an error."""
+    from assistant import knowledge
+
+    try:
+        return {i.id: i.title for i in knowledge.load(settings).intents}
+    except knowledge.KnowledgeError as exc:
+        print(f"assistant: {exc} (intent ids shown instead of titles)", file=sys.stderr)
+        return {}
+
+
+async def _report(args: argparse.Namespace, settings: Settings, out: Any) -> int:
+    from assistant.history.db import create_engine
+    from assistant.history.search_commands import ready
+    from assistant.reports import formats, queries, rows
+    from assistant.reports.figures import Period
+
+    period = Period.days(args.since, args.until)
+    engine = create_engine(settings.database_url)
+    try:
+        problem = await ready(engine)
+        if problem:
+            print(f"assistant: {problem}", file=sys.stderr)
+            return EXIT_FAILURE
+        if args.format == "csv":
+            async with engine.connect() as conn:
+                await formats.write_csv(rows.conversation_rows(conn, period),
+                                        rows.CSV_COLUMNS, out)
+            return 0
+        report = await queries.build(
+            engine, period, low_confidence=settings.report_low_confidence,
+            gap_sample=settings.report_gap_sample, gap_similarity=settings.report_gap_similarity)
+        if args.format == "json":
+            out.write(formats.as_json(report) + "\n")
+        elif args.format == "html":
+            out.write(formats.as_html(report, intent_titles(settings)))
+        else:
+            out.write(formats.as_text(report))
+        return 0
+    finally:
+        await engine.dispose()
