@@ -28,16 +28,18 @@ es etwa etwas euch euer eure fuer gegen hab habe haben hat hatte hatten hier hin
 ihn ihnen ihr ihre ihrem ihren ihrer ihres im in ins ist ja jede jedem jeden jeder jedes jetzt
 kann koennen koennte koennten man manche mich mir mit muss muessen noch nun nur ob oder ohne
 schon sehr sein seine seinem seinen seiner sich sie sind so solche soll sollen sollte sondern
-sonst ueber um und uns unser unsere unserem unseren unserer unter viel vom von vor war waere
+sonst ueber um und uns unser unsere unserem unseren unserer unter  vom von vor war waere
 waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder wir
 wird wo wollen wollte wuerde wuerden zu zum zur zwar gibt gerne gern mal eigentlich denn genau
 the a an and or of to in on at for with by from as is are was were be been being it its this
 that these those we our us you your i me my he she they them their there here what which who
 whom how when where why whether if can could would should will shall may might must do does did
-have has had not no so also just about into than then please any some such very much
+have has had not no so also just about into than then please any some such very
 yet
 sehr geehrte geehrter damen herren hallo liebe lieber dear sir madam thanks thank danke dank
 vielen herzlichen
+
+frage fragen anfrage question questions inquiry enquiry
 """.split())
 
 
