@@ -17,18 +17,21 @@ MAX_TOWN = 200
 MAX_POPULATION = 10_000_000
 MAX_ADDRESS = 254
 REASONS = [STAFF_ONLY, UNCLEAR, UNSURE, CHECK, NO_QUESTION]
-_NOT_BLANK = re.compile(r"\S")
+# Not blank in the sense of the description's pattern "\S" (ECMA-262 white space, which — unlike
+# Python's — does not include the control characters U+001C to U+001F).
+_NOT_BLANK = re.compile("[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
+                        "\u3000\ufeff]")
 
 
 def _question_properties(max_chars: int) -> dict[str, Any]:
     return {
         "message": {"type": "string", "minLength": 1, "maxLength": max_chars, "pattern": r"\S",
                     "description": "The question, in German or English."},
-        "language": {"type": "string", "enum": ["de", "en"],
+        "language": {"type": ["string", "null"], "enum": ["de", "en", None],
                      "description": "Language of the answer; without it, that of the question."},
-        "town": {"type": "string", "maxLength": MAX_TOWN,
+        "town": {"type": ["string", "null"], "maxLength": MAX_TOWN,
                  "description": "The visitor's town or municipality, for the eligibility check."},
-        "population": {"type": "integer", "minimum": 1, "maximum": MAX_POPULATION,
+        "population": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_POPULATION,
                        "description": "Its population, for the eligibility check."},
     }
 
