@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import socket
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -46,6 +44,7 @@ from assistant.history.models import (
     utcnow,
 )
 from assistant.inbound import Checkpoint, Incoming, LeaseLost
+from assistant.leases import new_owner, owner_is_dead
 from assistant.values import Kind, Mail
 
 if TYPE_CHECKING:
@@ -91,33 +90,6 @@ def is_transient(exc: BaseException) -> bool:
         state = str(getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", "") or "")
         return state.startswith(_TRANSIENT_SQLSTATES)
     return False
-
-
-def new_owner() -> str:
-    """This worker's name in leases: ``host:pid:random``."""
-    return f"{socket.gethostname()[:60]}:{os.getpid()}:{os.urandom(3).hex()}"
-
-
-def _owner_is_dead(owner: str, me: str) -> bool:
-    """True for an earlier worker on this host that no longer runs (or whose pid we now have)."""
-    host, _, rest = owner.partition(":")
-    pid_text, _, _ = rest.partition(":")
-    if owner == me or host != me.partition(":")[0] or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return True  # a restarted container: same host name, same pid, another process
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] in {"Z", "X"}
-    except (OSError, IndexError):
-        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +262,7 @@ class Store:
             owners |= set((await conn.execute(
                 select(checkpoints.c.lease_owner).distinct()
                 .where(checkpoints.c.lease_owner.like(pattern, escape="\\")))).scalars())
-            dead = [o for o in owners if o and _owner_is_dead(o, self.owner)]
+            dead = [o for o in owners if o and owner_is_dead(o, self.owner)]
             if dead:
                 await conn.execute(update(messages).where(messages.c.lease_owner.in_(dead))
                                    .values(lease_owner=None, lease_until=None))

@@ -30,9 +30,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import os
 import re
-import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,6 +48,7 @@ from assistant.history.models import (
     OutboxItem,
     utcnow,
 )
+from assistant.leases import new_owner, owner_is_dead
 from assistant.outbound.compose import CannotCompose, compose
 from assistant.outbound.sent_copy import SentCopy
 from assistant.outbound.smtp import DeliveryUnknown, NotDelivered, Transport
@@ -66,34 +65,6 @@ _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 def redact(text: str) -> str:
     """An error text without mail addresses, for logs."""
     return _ADDRESS.sub("<address>", text)
-
-
-def new_owner() -> str:
-    return f"{socket.gethostname()[:60]}:{os.getpid()}:{os.urandom(3).hex()}"
-
-
-def owner_is_dead(owner: str | None, me: str) -> bool:
-    """True for another sender on this host whose process no longer exists."""
-    if not owner or owner == me:
-        return False
-    host, _, rest = owner.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != me.partition(":")[0] or not pid_text.isdigit():
-        return False
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return True  # an earlier process with our pid (a restarted container)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] in {"Z", "X"}
-    except (OSError, IndexError):
-        return False
 
 
 def backoff(base: float, attempt: int) -> float:

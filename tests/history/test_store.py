@@ -19,9 +19,10 @@ from assistant.history.models import (
     Message,
     UnderstandingRecord,
 )
-from assistant.history.store import Claimed, Result, Store, new_owner
+from assistant.history.store import Claimed, Result, Store
 from assistant.history.threads import new_message_id
 from assistant.inbound import Checkpoint, Incoming, LeaseLost
+from assistant.leases import new_owner
 from assistant.parse import parse
 from tests.core import pipeline
 from tests.worker import mails

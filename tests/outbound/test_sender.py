@@ -12,7 +12,8 @@ from sqlalchemy import select, update
 from assistant.history.db import sessionmaker
 from assistant.history.models import AuditEntry, Conversation, Draft, Message, OutboxItem
 from assistant.history.threads import token_of
-from assistant.outbound.sender import Sender, backoff, owner_is_dead, redact
+from assistant.leases import owner_is_dead
+from assistant.outbound.sender import Sender, backoff, redact
 from tests.outbound.conftest import FakeTransport, approved_draft, parsed
 from tests.review.conftest import make_settings
 
