@@ -76,6 +76,10 @@ class Drafter:
                   "state": verdict.state, "register_date": self.register_date,
                   "amount": understanding.facts.amount_eur}
         asked = _in_mail_order(understanding, mail.new_text)
+        if verdict.eligibility is Eligibility.NOT_ELIGIBLE and "eligibility" in asked:
+            # A town that cannot apply reads that first, before any detail.
+            asked.remove("eligibility")
+            asked.insert(0, "eligibility")
         blocks: list[Block] = []
         reasons: list[str] = []
         verdict_notice = self._verdict_notice(verdict)

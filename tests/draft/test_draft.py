@@ -101,3 +101,12 @@ def test_paragraphs_are_separated_by_blank_lines() -> None:
     assert paragraphs[0] == item.draft.greeting
     for block in item.draft.blocks:
         assert block.text in paragraphs
+
+
+def test_a_town_that_cannot_apply_reads_that_first() -> None:
+    """With a not-eligible verdict the eligibility blocks come before any other answer."""
+    item = pipeline().run(mail("Wie hoch ist die Förderung maximal? Und ist unsere Stadt mit "
+                               "52.000 Einwohnern antragsberechtigt?"))
+    assert item.draft is not None
+    sources = [b.source for b in item.draft.blocks]
+    assert ["answer.eligibility", "notice.not_eligible_population"] == sources[:2]
