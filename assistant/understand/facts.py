@@ -45,7 +45,7 @@ _POPULATION = [
     re.compile(rf"(?P<num>{_NUM}|{_WORDNUM})(?P<k>{_THOUSAND})?[\s-]*(?P<unit>{_POP_UNIT})",
                re.IGNORECASE),
     re.compile(rf"(?:einwohnerzahl|einwohnerstand|bevölkerung|bevoelkerungszahl|population|"
-               rf"einwohner(?:innen|\*innen|:innen|_innen)?(?=\s*[:(]))"
+               rf"einwohner(?:innen|\*innen|:innen|_innen)?(?=\s*[:(])|\bew\b|\beinw\.?(?:-?zahl)?)"
                rf"(?:\s*\([^()\n]{{0,30}}\))?"
                rf"(?:\s+\w+){{0,4}}?\s*(?:von|:|liegt\s+bei|beträgt|betraegt|of|is|=|at)?\s*"
                rf"(?:ca\.?|rund|etwa|knapp|gut|about|approx\.?|approximately|around|some|nearly|"
@@ -58,10 +58,13 @@ _POPULATION_HINT = re.compile(
     r"population|bev(?:ö|oe)lkerung", re.IGNORECASE)
 _POPULATION_NAMED = re.compile(
     r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population|"
-    r"einwohner(?:innen|\*innen|:innen|_innen)?\s*[:(]")
+    r"einwohner(?:innen|\*innen|:innen|_innen)?\s*[:(]|\bew\b|\beinw\b")
 _SUBGROUP_BEFORE = re.compile(
     r"(?:davon|darunter|of\s+whom|of\s+which|including|among\s+them|unter\s+ihnen)"
-    r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+    r"\s+(?:\w+\s+){0,2}$"
+    # a neighbour's figure is not ours: "unsere Nachbargemeinde hat 3.000 Einwohner"
+    r"|(?:nachbar\w*|neighbou?ring\s+\w+|partner(?:gemeinde|stadt|kommune)\w*)"
+    r"\s+(?:[\w()-]+\s+){0,4}$", re.IGNORECASE)
 _SUBGROUP_AFTER = re.compile(
     r"^\s*(?:mit|with|aus|from|haben|have|sind|are|stammen|kommen|ohne)\s+"
     r"(?:\w+\s+){0,3}?(?:migration|ausl(?:ä|ae)nd|fl(?:ü|ue)cht|zugewandert|nichtdeutsch|"
@@ -217,7 +220,9 @@ def population(text: str) -> Found | None:
             unit = match.groupdict().get("unit") or ""
             if unit and _PEOPLE_NEEDS_CONTEXT.match(unit):
                 sentence = text[max(0, match.start() - 80):match.end() + 40]
-                if not _PEOPLE_CONTEXT.search(sentence):
+                # "Weißdornhain (about 11,500 people, in Hesse)": a figure in parentheses after
+                # the town's name is its population, too.
+                if not _PEOPLE_CONTEXT.search(sentence) and "(" not in before[-25:]:
                     continue
             candidates.append((rank, match.start(), match.group(0), value))
     if not candidates:
@@ -259,6 +264,10 @@ def state(text: str) -> Found | None:
     for match in matches:
         start, end = match.span()
         before = text[max(0, start - 60):start]
+        # part of a web or mail address ("www.integrationskompass.hessen.de"), not a place
+        if text[start - 1:start] in (".", "@", "/") or (text[end:end + 1] == "."
+                                                       and text[end + 1:end + 2].isalnum()):
+            continue
         if _STATE_NOT_OWN.search(before):
             continue
         name = _STATE_NAMES[int((match.lastgroup or "s0")[1:])]

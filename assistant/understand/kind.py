@@ -67,16 +67,19 @@ _AUTO_TEXT_PARTS = (
     r"return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|(?:i\s+am|i'm)\s+(?:currently\s+)?(?:away|"
     r"unavailable|not\s+available)",
     r"automatisch(?:\s+erzeugte?|\s+generierte?|\s+versandte?|e)\s+(?:nachricht|antwort|"
-    r"e-?mail|eingangsbest(?:ä|ae)tigung|benachrichtigung)|automatically\s+generated|"
+    r"e-?mail|eingangsbest(?:ä|ae)tigung|benachrichtigung|best(?:ä|ae)tigung|mitteilung|meldung)|automatically\s+generated|"
     r"auto(?:matic|mated)\s+(?:reply|response|message|acknowledg)",
-    r"eingangsbest(?:ä|ae)tigung|vorgangsnummer|ticketnummer|ticket\s*(?:number|id|#)|"
+    r"(?:dies\s+ist\s+eine|automatische|als)\s+(?:\w+\s+)?eingangsbest(?:ä|ae)tigung|"
+    r"eingangsbest(?:ä|ae)tigung\s+(?:ihrer|zu\s+ihrer|f(?:ü|ue)r\s+ihre)|vorgangsnummer|ticketnummer|ticket\s*(?:number|id|#)|"
     r"aktenzeichen\s+\S+\s+erfasst|unter\s+der\s+(?:nummer|vorgangsnummer|ticket-?nummer)|"
     r"reference\s+number|case\s+number",
     r"(?:postfach|nachricht|e-?mail)\s+wird\s+automatisch\s+(?:verwaltet|bearbeitet|erstellt|versandt)|"
     r"wird\s+sich\s+(?:schnellstm(?:ö|oe)glich|umgehend|zeitnah|baldm(?:ö|oe)glichst|in\s+k(?:ü|ue)rze)\s+"
     r"bei\s+ihnen\s+melden",
     r"bitte\s+antworten\s+sie\s+nicht|antworten\s+sie\s+(?:bitte\s+)?nicht\s+auf\s+diese|"
-    r"do\s+not\s+reply|don'?t\s+reply|no-?reply|nicht\s+(?:überwacht|ueberwacht)|not\s+monitored",
+    r"do\s+not\s+reply|don'?t\s+reply|no-?reply|nicht\s+(?:mehr\s+)?(?:überwacht|ueberwacht)|not\s+monitored|"
+    r"m(?:ü|ue)ssen\s+(?:auf\s+diese\s+e-?mail\s+)?nicht\s+antworten|"
+    r"no\s+longer\s+(?:monitored|active|in\s+use|valid|checked)",
     r"(?:ihre|ihr)\s+(?:nachricht|anfrage|e-?mail|anliegen)\s+(?:ist|wurde)\s+(?:bei\s+uns\s+)?"
     r"(?:unter\s+der\s+(?:nummer|vorgangsnummer)\s+\S+\s+)?"
     r"(?:eingegangen|erfasst|registriert|weitergeleitet)|your\s+(?:message|request|e-?mail|"
@@ -84,6 +87,13 @@ _AUTO_TEXT_PARTS = (
     r"we\s+(?:have\s+)?received\s+your\s+(?:message|request|e-?mail|enquiry|inquiry)",
     r"vertretung\s*:|vertretung\s+(?:übernimmt|uebernimmt|hat)|meine\s+vertretung|my\s+colleague\s+.{0,40}"
     r"(?:will|can)\s+(?:assist|help|deal)|wenden\s+sie\s+sich\s+bitte\s+an",
+    # a mailbox that is gone or closed: nobody will read the mail
+    r"(?:adresse|postfach|e-?mail-?adresse|mailbox|address)\s+(?:ist\s+|is\s+)?(?:nicht\s+mehr\s+"
+    r"(?:aktiv|in\s+benutzung|besetzt|erreichbar|g(?:ü|ue)ltig)|no\s+longer\s+(?:active|in\s+use|"
+    r"valid))|please\s+resend|bitte\s+senden\s+sie\s+ihre\s+(?:nachricht|e-?mail|anfrage)\s+"
+    r"(?:erneut|an)|(?:rathaus|verwaltung|b(?:ü|ue)ro|amt)\s+(?:\w+\s+){0,4}geschlossen|"
+    r"(?:office|town\s+hall)\s+(?:\w+\s+){0,3}closed|nicht\s+bearbeitet|"
+    r"not\s+be\s+(?:processed|dealt\s+with)"
 )
 _AUTO_TEXT = tuple(re.compile(p) for p in _AUTO_TEXT_PARTS)
 
@@ -172,7 +182,10 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
         return Kind.AUTO_REPLY, signal
     auto_hits = _auto_reply_evidence(new_text or mail.text[:3000].lower())
     if not forwarded_by_person:
-        if _AUTO_SUBJECT.search(subject) and (auto_hits >= 1 or not asks):
+        # A receipt-like subject with a person's question ("Keine Eingangsbestätigung für
+        # unseren Antrag?") needs more than one sign of machine wording.
+        if _AUTO_SUBJECT.search(subject) and (auto_hits >= 2 or (auto_hits >= 1 and not asks)
+                                              or (not asks and "?" not in subject)):
             return Kind.AUTO_REPLY, "Betreff einer Abwesenheitsnotiz oder Eingangsbestätigung"
         # A question mark makes text-only evidence need more: people mention their absence too.
         if auto_hits >= (3 if "?" in mail.new_text else 2):

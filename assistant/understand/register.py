@@ -74,9 +74,13 @@ class Register:
 
     def district_state(self, name: str) -> str | None:
         """The state of a district named in a mail ("Schwalm-Eder-Kreis", "Kreis Offenbach")."""
-        states = self.district_states.get(district_key(name))
-        if states and len(states) == 1:
-            return next(iter(states))
+        key = district_key(name)
+        # "Main-Kinzig district" and "Vogelsberg district" name the Main-Kinzig-Kreis and the
+        # Vogelsbergkreis.
+        for candidate in (key, f"{key}-kreis", f"{key}kreis"):
+            states = self.district_states.get(candidate)
+            if states and len(states) == 1:
+                return next(iter(states))
         return None
 
     def find(self, name: str, state: str | None = None, district: str | None = None

@@ -96,3 +96,21 @@ def test_abbreviated_district_implies_the_state() -> None:
     for text in ("Gemeinde Beispielau, LK Gießen", "Stadt Beispielburg (Lkr. Fulda)"):
         found = facts.district_state(text, register)
         assert found is not None and "Hessen" == found.value
+
+
+def test_a_state_inside_a_web_address_is_no_place() -> None:
+    """'www.integrationskompass.hessen.de' names no state; 'in Hessen' does."""
+    assert facts.state("auf www.integrationskompass.hessen.de steht der Link") is None
+    found = facts.state("eine Gemeinde in Hessen")
+    assert found is not None and "Hessen" == found.value
+
+
+def test_english_district_name_without_kreis() -> None:
+    """'the Main-Kinzig district' is the Main-Kinzig-Kreis, in Hessen."""
+    from assistant import knowledge
+    from assistant.settings import Settings
+    from assistant.understand.register import Register
+
+    register = Register(knowledge.load(Settings.load({})).register_rows, "Hessen")
+    found = facts.district_state("We are a town in the Main-Kinzig district.", register)
+    assert found is not None and "Hessen" == found.value

@@ -27,3 +27,29 @@ def test_ticket_receipt_without_headers_is_auto_reply() -> None:
                 "erfasst. Eine Mitarbeiterin wird sich schnellstmöglich bei Ihnen melden. "
                 "Dieses Postfach wird automatisch verwaltet.")
     assert Kind.AUTO_REPLY == classify_kind(parse(raw))[0]
+
+
+def test_gone_or_closed_mailboxes_are_auto_replies() -> None:
+    """'Diese Adresse ist nicht mehr aktiv', 'no longer monitored', a closed town hall: nobody
+    reads the mail, so nothing is answered."""
+    for subject, body in (
+            ("AW: Ihre Anfrage", "Guten Tag,\r\n\r\ndiese Adresse ist nicht mehr aktiv. Bitte "
+             "wenden Sie sich an info@example.org.\r\n\r\nIhre Nachricht wird nicht "
+             "weitergeleitet."),
+            ("Re: KIV", "This mailbox is no longer monitored.\r\n\r\nPlease resend your message "
+             "to office@example.org. Thank you."),
+            ("Rathaus geschlossen", "vom 26.11. bis 27.11. bleibt das Rathaus wegen der "
+             "Umstellung geschlossen. E-Mails werden in dieser Zeit nicht bearbeitet. Ab "
+             "Montag sind wir wieder für Sie da."),
+            ("Ihre Anfrage 2026-7", "Vielen Dank für Ihre Anfrage.\r\n\r\nWir haben sie unter "
+             "der Nummer 2026-7 erfasst. Dies ist eine automatische Bestätigung. Sie müssen auf "
+             "diese E-Mail nicht antworten.")):
+        assert Kind.AUTO_REPLY == classify_kind(parse(_mail(subject, body)))[0], body
+
+
+def test_a_question_about_a_missing_receipt_is_an_inquiry() -> None:
+    """'Keine Eingangsbestätigung erhalten – ist der Antrag angekommen?' is a person asking."""
+    raw = _mail("Keine Eingangsbestätigung für Onlineantrag",
+                "Guten Tag,\r\n\r\nwir haben am 29.10. den Onlineantrag abgeschickt, aber keine "
+                "Eingangsbestätigung erhalten. Ist unser Antrag bei Ihnen angekommen?")
+    assert Kind.INQUIRY == classify_kind(parse(raw))[0]
