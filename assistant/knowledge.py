@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import FileSystemLoader, StrictUndefined, Template, pass_context
+from jinja2 import FileSystemLoader, StrictUndefined, Template, meta, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -52,6 +52,9 @@ class Entry:
     intent: str | None
     texts: Mapping[str, Template]
     gap: Mapping[str, str]
+    # The variables the texts use besides the programme facts: none means the text is the same
+    # for every mail and can be rendered once.
+    variables: frozenset[str] = frozenset()
 
     @property
     def is_gap(self) -> bool:
@@ -123,10 +126,13 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
             raise KnowledgeError(f"{path}: needs at least 'id' and 'version'")
         gap = data.get("gap") or {}
         texts = {}
+        variables: set[str] = set()
         for lang in LANGUAGES:
             if lang in data:
                 try:
-                    texts[lang] = env.from_string(str(data[lang]).strip())
+                    source = str(data[lang]).strip()
+                    variables |= meta.find_undeclared_variables(env.parse(source))
+                    texts[lang] = env.from_string(source)
                 except Exception as exc:
                     raise KnowledgeError(f"{path}: {lang}: {exc}") from exc
         if not gap and set(texts) != set(LANGUAGES):
@@ -134,7 +140,8 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
         if gap and set(gap) != set(LANGUAGES):
             raise KnowledgeError(f"{path}: 'gap' needs a topic for each of {', '.join(LANGUAGES)}")
         entries[path.stem] = Entry(id=str(data["id"]), version=str(data["version"]),
-                                   intent=data.get("intent"), texts=texts, gap=gap)
+                                   intent=data.get("intent"), texts=texts, gap=gap,
+                                   variables=frozenset(variables - {"p", "lang"}))
     return entries
 
 

@@ -53,10 +53,21 @@ class Drafter:
         rows = knowledge.register_rows
         date = rows[0].get("population_date", "") if rows else ""
         self.register_date = ".".join(reversed(date.split("-"))) if date else ""
+        self._fixed: dict[tuple[str, str], Block] = {}
 
     def _render(self, entry: Entry, lang: str, **values: Any) -> Block:
         if entry.is_gap:
             return self._gap(entry.gap[lang], lang, entry)
+        if not entry.variables:
+            # The same for every mail (only programme facts): rendered once per language.
+            key = (entry.id, lang)
+            if key not in self._fixed:
+                self._fixed[key] = self._block(entry, lang, {})
+            return self._fixed[key]
+        return self._block(entry, lang, values)
+
+    @staticmethod
+    def _block(entry: Entry, lang: str, values: dict[str, Any]) -> Block:
         text = entry.texts[lang].render(lang=lang, **values)
         return Block(kind="answer" if entry.intent else "notice", text=" ".join(text.split()),
                      source=entry.id, version=entry.version, intent=entry.intent)

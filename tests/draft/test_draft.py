@@ -110,3 +110,14 @@ def test_a_town_that_cannot_apply_reads_that_first() -> None:
     assert item.draft is not None
     sources = [b.source for b in item.draft.blocks]
     assert ["answer.eligibility", "notice.not_eligible_population"] == sources[:2]
+
+
+def test_answers_without_mail_variables_are_rendered_once() -> None:
+    """An answer that uses only programme facts is the same block for every mail; a notice
+    that names the town is rendered per mail."""
+    first = pipeline().run(mail("Wie lange läuft das Projekt?"))
+    second = pipeline().run(mail("Wie lange dauert die Förderung eigentlich?"))
+    assert first.draft is not None and second.draft is not None
+    assert first.draft.blocks[0] is second.draft.blocks[0]
+    assert not pipeline().knowledge.answers["duration"].variables
+    assert {"town", "population"} <= pipeline().knowledge.notices["eligible"].variables
