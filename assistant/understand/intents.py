@@ -147,6 +147,9 @@ class Tuning:
     nb_alpha: float = 0.5
     nb_temperature: float = 2.0
     nb_unknown_boost: float = 3.0
+    # "Bis wann muss der Antrag eingereicht sein, und wie stellt man ihn?" asks two things:
+    # such a question is also scored clause by clause.
+    split_clauses: bool = True
 
 
 def sentences(text: str) -> list[str]:
@@ -206,6 +209,23 @@ def units(text: str) -> tuple[Unit, ...]:
 
 def _asks(sentence: str, lowered: str) -> bool:
     return "?" in sentence or _ASKING.search(lowered) is not None
+
+
+_CLAUSE = re.compile(
+    r",\s+(?:und|oder|sowie|and|or)\s+(?=(?:wie|wann|wo|wer|was|welche\w*|ob|warum|wieso|"
+    r"wieviel|bis\s+wann|how|when|where|who|what|which|whether)\b)", re.IGNORECASE)
+
+
+def _clauses(unit: tuple[str, float]) -> list[tuple[str, float]]:
+    """The unit, and for a question that joins two questions, each of them as well."""
+    sentence, weight = unit
+    if weight < 1.0:
+        return [unit]
+    parts = [p.strip(" ,;") for p in _CLAUSE.split(sentence)]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    if len(parts) < 2:
+        return [unit]
+    return [unit, *((p, weight) for p in parts)]
 
 
 def is_asking(sentence: str) -> bool:
@@ -493,6 +513,8 @@ class IntentClassifier:
         """Per intent: the best weighted sentence score and that sentence."""
         result: dict[str, tuple[float, str]] = {}
         weighted = self.weighted_sentences(text)
+        if self.tuning.split_clauses:
+            weighted = [part for unit in weighted for part in _clauses(unit)]
         subject = subject.strip()
         subject_unit = bool(subject) and not _REPLY_PREFIX.match(subject)
         if subject_unit:

@@ -83,3 +83,14 @@ def test_kind_uses_the_shared_asking_flags() -> None:
            b"Vielen Dank! Wie lange l\xc3\xa4uft das Projekt?\r\n")
     kind, _ = classify_kind(parse(raw))
     assert "inquiry" == kind.value
+
+
+def test_two_questions_joined_by_und_are_both_found() -> None:
+    """'Bis wann …, und wie stellt man …?' asks for the deadline and the procedure."""
+    from tests.core import mail, pipeline
+
+    item = pipeline().understand_only(mail(
+        "Bis wann muss der Antrag spätestens bei Ihnen eingereicht sein, und wie genau stellt "
+        "man ihn?", subject="Frage"))
+    assert item.understanding is not None
+    assert {"deadline", "application_process"} <= set(item.understanding.intent_ids)
