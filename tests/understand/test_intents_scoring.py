@@ -90,7 +90,7 @@ def test_two_questions_joined_by_und_are_both_found() -> None:
     from tests.core import mail, pipeline
 
     item = pipeline().understand_only(mail(
-        "Bis wann muss der Antrag spätestens bei Ihnen eingereicht sein, und wie genau stellt "
-        "man ihn?", subject="Frage"))
+        "Bis wann muss der Antrag spätestens bei Ihnen eingereicht sein, und wie läuft die "
+        "Antragstellung über das Onlineportal ab?", subject="Frage"))
     assert item.understanding is not None
     assert {"deadline", "application_process"} <= set(item.understanding.intent_ids)
