@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,10 @@ if TYPE_CHECKING:
     from assistant.flow import Pipeline, Processed
     from assistant.settings import Settings
 
+# Exit codes of every command: 1 a failure, 2 bad input or configuration, 3 not found.
+EXIT_FAILURE = 1
 EXIT_INPUT_ERROR = 2
+EXIT_NOT_FOUND = 3
 
 # Modules that add their own sub-commands: each has ``register(subparsers)``, which only
 # declares arguments (imports of heavy libraries happen inside the command functions, so that
@@ -22,6 +26,20 @@ COMMAND_MODULES: tuple[str, ...] = ("assistant.history.commands", "assistant.rev
                                     "assistant.outbound.commands", "assistant.reports.commands",
                                     "assistant.history.search_commands",
                                     "assistant.history.privacy_commands")
+
+
+def fail(message: str, code: int = EXIT_FAILURE) -> int:
+    """Say what went wrong on stderr and return the exit code (for the command modules)."""
+    print(f"assistant: {message}", file=sys.stderr)
+    return code
+
+
+def iso_day(text: str) -> date:
+    """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _pipeline(settings: Settings) -> Pipeline:

@@ -11,19 +11,16 @@ import argparse
 import asyncio
 import json
 import logging
-import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, fail
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from assistant.settings import Settings
-
-EXIT_FAILURE = 1
-EXIT_INPUT_ERROR = 2
-EXIT_NOT_FOUND = 3
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -86,11 +83,6 @@ def _with_engine(settings: Settings, work: Callable[[AsyncEngine], Awaitable[int
     return asyncio.run(main())
 
 
-def _fail(message: str, code: int = EXIT_FAILURE) -> int:
-    print(f"assistant: {message}", file=sys.stderr)
-    return code
-
-
 async def _ready(engine: AsyncEngine, initialise: bool) -> tuple[str | None, bool]:
     """(None, False) when the schema is usable, else (what to print, whether it is transient)."""
     from assistant.history import schema
@@ -125,7 +117,7 @@ async def _run(settings: Settings, *, once: bool) -> int:
     try:
         source = open_source(settings)
     except ValueError as exc:
-        return _fail(f"ASSISTANT_INBOX: {exc}", EXIT_INPUT_ERROR)
+        return fail(f"ASSISTANT_INBOX: {exc}", EXIT_INPUT_ERROR)
     stop = asyncio.Event()
     install_signal_handlers(stop)
     engine = create_engine(settings.database_url)
@@ -136,7 +128,7 @@ async def _run(settings: Settings, *, once: bool) -> int:
             if problem is None:
                 break
             if once or not transient:
-                return _fail(problem, EXIT_FAILURE if transient else EXIT_INPUT_ERROR)
+                return fail(problem, EXIT_FAILURE if transient else EXIT_INPUT_ERROR)
             delay = backoff.next_delay()
             logging.getLogger("assistant.worker").warning(
                 "database unavailable", extra={"fields": {"error": problem,
@@ -150,7 +142,7 @@ async def _run(settings: Settings, *, once: bool) -> int:
         try:
             summary = await worker.run_once(stop)
         except StoreUnavailable as exc:
-            return _fail(f"the database is unavailable: {exc}")
+            return fail(f"the database is unavailable: {exc}")
         return EXIT_FAILURE if summary.mailbox_error else 0
     finally:
         await engine.dispose()
@@ -178,12 +170,12 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
     inbox = parse_inbox(settings.inbox)
     if inbox.scheme != "maildir":
-        return _fail("the demo uses the local Maildir: unset ASSISTANT_INBOX or set it to "
+        return fail("the demo uses the local Maildir: unset ASSISTANT_INBOX or set it to "
                      "maildir:PATH", EXIT_INPUT_ERROR)
     maildir = Path(inbox.path).resolve()
     files = demo_mails(settings, maildir)
     if not files:
-        return _fail(f"no demo mails in {maildir / 'demo'}", EXIT_INPUT_ERROR)
+        return fail(f"no demo mails in {maildir / 'demo'}", EXIT_INPUT_ERROR)
     return asyncio.run(_demo(settings, maildir, files))
 
 
@@ -203,7 +195,7 @@ async def _demo(settings: Settings, maildir: Path, files: list[Path]) -> int:
     try:
         problem, _ = await _ready(engine, initialise=True)
         if problem:
-            return _fail(problem)
+            return fail(problem)
         raws = {f: f.read_bytes() for f in files}
         shas = {f: hashlib.sha256(raw).hexdigest() for f, raw in raws.items()}
         earlier = set(await queries.by_sha(engine, list(shas.values())))
@@ -253,7 +245,7 @@ def _read(settings: Settings, work: Callable[[AsyncEngine], Awaitable[int]]) -> 
     async def guarded(engine: AsyncEngine) -> int:
         problem, _ = await _ready(engine, initialise=False)
         if problem:
-            return _fail(problem)
+            return fail(problem)
         return await work(engine)
 
     return _with_engine(settings, guarded)
@@ -291,7 +283,7 @@ def cmd_drafts_show(args: argparse.Namespace, settings: Settings) -> int:
     async def work(engine: AsyncEngine) -> int:
         d = await queries.get_draft(engine, args.id)
         if d is None:
-            return _fail(f"no draft {args.id}", EXIT_NOT_FOUND)
+            return fail(f"no draft {args.id}", EXIT_NOT_FOUND)
         if args.format == "json":
             _json(d)
             return 0
@@ -343,7 +335,7 @@ def cmd_conversations_show(args: argparse.Namespace, settings: Settings) -> int:
     async def work(engine: AsyncEngine) -> int:
         c = await queries.get_conversation(engine, args.id)
         if c is None:
-            return _fail(f"no conversation {args.id}", EXIT_NOT_FOUND)
+            return fail(f"no conversation {args.id}", EXIT_NOT_FOUND)
         if args.format == "json":
             _json(c)
             return 0
@@ -380,7 +372,7 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
             before = await schema.upgrade(engine)
         except Exception as exc:
             if is_transient(exc):
-                return _fail(f"the database is unavailable: {str(exc).splitlines()[0]}")
+                return fail(f"the database is unavailable: {str(exc).splitlines()[0]}")
             raise
         if before.current == before.head:
             print(f"The database is up to date (revision {before.head}).")
@@ -400,7 +392,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
         if problem:
             if args.format == "json":
                 _json({"ok": False, "problem": problem})
-            return _fail(problem)
+            return fail(problem)
         report = await queries.status(engine)
         unhealthy = _health(settings, report)
         report["ok"] = unhealthy is None
@@ -409,7 +401,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
         else:
             _print_status(report)
         if args.check and unhealthy:
-            return _fail(unhealthy)
+            return fail(unhealthy)
         return 0
 
     return _with_engine(settings, work)

@@ -9,16 +9,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, fail
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
-EXIT_FAILURE = 1
-EXIT_INPUT_ERROR = 2
 ACTOR = "cli"
 README = """Auskunft nach Art. 15 DSGVO – Anfrage-Assistent Landesprogramm WIR
 
@@ -59,11 +58,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=cmd_erase)
 
 
-def _fail(message: str, code: int = EXIT_FAILURE) -> int:
-    print(f"assistant: {message}", file=sys.stderr)
-    return code
-
-
 async def _engine(settings: Settings):  # type: ignore[no-untyped-def]
     from assistant.history.db import create_engine
     from assistant.history.search_commands import ready
@@ -85,7 +79,7 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
 
         engine, problem = await _engine(settings)
         if engine is None:
-            return _fail(problem)
+            return fail(problem)
         try:
             if args.dry_run:
                 cutoff = privacy.months_before(utcnow(), settings.retention_months)
@@ -112,7 +106,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
         engine, problem = await _engine(settings)
         if engine is None:
-            return _fail(problem)
+            return fail(problem)
         now = utcnow()
         digest = privacy.subject_hash(args.address, settings.secret_key)
         target = Path(args.output or f"auskunft-{now:%Y%m%d}-{digest[:8]}.zip")
@@ -122,7 +116,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
                 try:
                     write_archive(target, data, settings.retention_months, now)
                 except OSError as exc:
-                    return _fail(f"cannot write {target}: {exc.strerror}", EXIT_INPUT_ERROR)
+                    return fail(f"cannot write {target}: {exc.strerror}", EXIT_INPUT_ERROR)
                 await privacy.audit(conn, ACTOR, privacy.ACCESS, detail={
                     "subject": digest, "conversations": len(data.conversations),
                     "messages": len(data.messages)})
@@ -159,7 +153,7 @@ def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
 
         engine, problem = await _engine(settings)
         if engine is None:
-            return _fail(problem)
+            return fail(problem)
         try:
             if not args.yes:
                 async with engine.connect() as conn:

@@ -10,18 +10,16 @@ import argparse
 import asyncio
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, iso_day
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from assistant.settings import Settings
 
-EXIT_FAILURE = 1
-EXIT_INPUT_ERROR = 2
-EXIT_NOT_FOUND = 3
 ACTOR = "cli"
 
 
@@ -41,13 +39,6 @@ async def ready(engine: AsyncEngine) -> str | None:
     return None
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("history", help="search the stored conversations and export one")
     history = p.add_subparsers(dest="history_command", required=True, metavar="ACTION")
@@ -61,8 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--sender", default="", help="part of the sender's address or name")
     q.add_argument("--intent", default="", help="an intent id, e.g. eligibility")
     q.add_argument("--status", choices=("open", "answered", "closed"))
-    q.add_argument("--since", type=_day, metavar="DATE", help="active on or after this day")
-    q.add_argument("--until", type=_day, metavar="DATE", help="started on or before this day")
+    q.add_argument("--since", type=iso_day, metavar="DATE", help="active on or after this day")
+    q.add_argument("--until", type=iso_day, metavar="DATE", help="started on or before this day")
     q.add_argument("--limit", type=int, default=50)
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_search)

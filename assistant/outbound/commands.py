@@ -10,10 +10,10 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
+from assistant.cli import EXIT_INPUT_ERROR
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
-
-EXIT_INPUT_ERROR = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,22 +9,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
+
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, iso_day
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
-
-EXIT_FAILURE = 1
-EXIT_INPUT_ERROR = 2
-
-
-def day(text: str) -> date:
-    """A ``--since``/``--until`` value: an ISO date (YYYY-MM-DD)."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                     "week, municipalities, verdicts, response times, draft quality and the "
                     "questions the knowledge does not cover yet. --format csv writes one row "
                     "per conversation instead.")
-    p.add_argument("--since", type=day, metavar="DATE", help="first day (YYYY-MM-DD), included")
-    p.add_argument("--until", type=day, metavar="DATE", help="last day (YYYY-MM-DD), included")
+    p.add_argument("--since", type=iso_day, metavar="DATE", help="first day (YYYY-MM-DD), included")
+    p.add_argument("--until", type=iso_day, metavar="DATE", help="last day (YYYY-MM-DD), included")
     p.add_argument("--format", choices=("text", "csv", "json", "html"), default="text")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=cmd_report)

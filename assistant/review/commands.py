@@ -15,13 +15,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.cli import EXIT_INPUT_ERROR, fail
+
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
     from assistant.settings import Settings
 
-EXIT_FAILURE = 1
-EXIT_INPUT_ERROR = 2
 ROLES = ("reviewer", "admin")
 
 
@@ -64,11 +64,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=cmd_suggestions)
 
 
-def _fail(message: str, code: int = EXIT_FAILURE) -> int:
-    print(f"assistant: {message}", file=sys.stderr)
-    return code
-
-
 def _with_sessions(settings: Settings,
                    work: Callable[[async_sessionmaker[AsyncSession]], Awaitable[int]]) -> int:
     from assistant.history import schema
@@ -80,7 +75,7 @@ def _with_sessions(settings: Settings,
             try:
                 await schema.ensure_current(engine, initialise_empty=True)
             except schema.SchemaError as exc:
-                return _fail(str(exc), EXIT_INPUT_ERROR)
+                return fail(str(exc), EXIT_INPUT_ERROR)
             return await work(sessionmaker(engine))
         finally:
             await engine.dispose()
@@ -113,7 +108,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.review.web import create_app
 
     if len(settings.secret_key) < 16:
-        return _fail("ASSISTANT_SECRET_KEY must be set to at least 16 characters (e.g. "
+        return fail("ASSISTANT_SECRET_KEY must be set to at least 16 characters (e.g. "
                      "`python3 -c 'import secrets; print(secrets.token_hex(32))'`)",
                      EXIT_INPUT_ERROR)
     logs.setup(settings.log_level, getattr(settings, "log_format", "logfmt"))
@@ -129,7 +124,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     try:
         asyncio.run(check())
     except schema.SchemaError as exc:
-        return _fail(str(exc), EXIT_INPUT_ERROR)
+        return fail(str(exc), EXIT_INPUT_ERROR)
     sessions = sessionmaker(engine)
     sender = None
     if not args.no_sender:
@@ -153,14 +148,14 @@ def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
     try:
         password = read_password()
     except (ValueError, EOFError, KeyboardInterrupt) as exc:
-        return _fail(f"no password: {exc}", EXIT_INPUT_ERROR)
+        return fail(f"no password: {exc}", EXIT_INPUT_ERROR)
 
     async def work(sessions: async_sessionmaker[AsyncSession]) -> int:
         async with sessions() as db:
             try:
                 await accounts.create(db, Passwords(), args.name, args.role, password, "cli")
             except accounts.AccountError as exc:
-                return _fail(exc.message, EXIT_INPUT_ERROR)
+                return fail(exc.message, EXIT_INPUT_ERROR)
         print(f"added {args.name} ({args.role})")
         return 0
 
@@ -174,14 +169,14 @@ def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
     try:
         password = read_password("Neues Passwort: ")
     except (ValueError, EOFError, KeyboardInterrupt) as exc:
-        return _fail(f"no password: {exc}", EXIT_INPUT_ERROR)
+        return fail(f"no password: {exc}", EXIT_INPUT_ERROR)
 
     async def work(sessions: async_sessionmaker[AsyncSession]) -> int:
         async with sessions() as db:
             try:
                 await accounts.set_password(db, Passwords(), args.name, password, "cli")
             except accounts.AccountError as exc:
-                return _fail(exc.message, EXIT_INPUT_ERROR)
+                return fail(exc.message, EXIT_INPUT_ERROR)
         print(f"password of {args.name} changed; their sessions have ended")
         return 0
 
@@ -217,7 +212,7 @@ def cmd_users_deactivate(args: argparse.Namespace, settings: Settings) -> int:
         async with sessions() as db:
             user = (await db.execute(select(User).where(User.username == args.name))).scalar()
             if user is None:
-                return _fail(f"no user named {args.name}", EXIT_INPUT_ERROR)
+                return fail(f"no user named {args.name}", EXIT_INPUT_ERROR)
             await accounts.update(db, user.id, role=user.role, active=False, actor="cli")
         print(f"deactivated {args.name}")
         return 0
@@ -231,7 +226,7 @@ def cmd_suggestions(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.review import corrections
 
     if args.action != "list" and not args.ids:
-        return _fail(f"`assistant intents suggestions {args.action}` needs at least one ID",
+        return fail(f"`assistant intents suggestions {args.action}` needs at least one ID",
                      EXIT_INPUT_ERROR)
 
     async def work(sessions: async_sessionmaker[AsyncSession]) -> int:
