@@ -58,6 +58,25 @@ IDLE_CHECK_SECONDS = 1.0  # how often the idle loop looks at the stop flag and t
 DELETED = b"\\Deleted"
 
 
+
+def connect(inbox: InboxURL, timeout: float) -> IMAPClient:
+    """A logged-in imapclient connection (TLS, or STARTTLS when the URL asks for it); blocking,
+    so callers run it in a thread. Also used for the copy of sent replies."""
+    from imapclient import IMAPClient, SocketTimeout
+
+    client = IMAPClient(inbox.host, port=inbox.port, ssl=inbox.scheme == "imaps",
+                        ssl_context=ssl.create_default_context(),
+                        timeout=SocketTimeout(connect=timeout, read=timeout))
+    try:
+        if inbox.starttls:
+            client.starttls(ssl.create_default_context())
+        client.login(inbox.username, inbox.password)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            client.shutdown()
+        raise
+    return client
+
 class ImapSource:
     def __init__(self, inbox: InboxURL, settings: Settings,
                  connect: Callable[[], IMAPClient] | None = None) -> None:
@@ -77,21 +96,7 @@ class ImapSource:
     # -- the seam: everything below talks to ``client`` only through _call -----------------
 
     def _connect_imapclient(self) -> IMAPClient:
-        from imapclient import IMAPClient, SocketTimeout
-
-        inbox = self.inbox
-        client = IMAPClient(inbox.host, port=inbox.port, ssl=inbox.scheme == "imaps",
-                            ssl_context=ssl.create_default_context(),
-                            timeout=SocketTimeout(connect=self.timeout, read=self.timeout))
-        try:
-            if inbox.starttls:
-                client.starttls(ssl.create_default_context())
-            client.login(inbox.username, inbox.password)
-        except BaseException:
-            with contextlib.suppress(Exception):
-                client.shutdown()
-            raise
-        return client
+        return connect(self.inbox, self.timeout)
 
     async def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
         try:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ssl
 from typing import Protocol
 
 from assistant.inbound import InboxURL, parse_inbox
+from assistant.inbound.imap import connect
 from assistant.settings import Settings, SettingsError
 
 
@@ -32,17 +32,10 @@ class ImapSentCopy:
         await asyncio.to_thread(self._append, raw)
 
     def _append(self, raw: bytes) -> None:
-        from imapclient import IMAPClient, SocketTimeout
         from imapclient.imapclient import SEEN
 
-        t = self.target
-        client = IMAPClient(t.host, port=t.port, ssl=t.scheme == "imaps",
-                            ssl_context=ssl.create_default_context(),
-                            timeout=SocketTimeout(connect=self.timeout, read=self.timeout))
+        client = connect(self.target, self.timeout)
         try:
-            if t.starttls:
-                client.starttls(ssl.create_default_context())
-            client.login(t.username, t.password)
             if not client.folder_exists(self.folder):
                 client.create_folder(self.folder)
             client.append(self.folder, raw, flags=[SEEN])
