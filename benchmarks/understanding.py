@@ -29,7 +29,7 @@ from pathlib import Path
 from assistant import knowledge
 from assistant.flow import Pipeline
 from assistant.settings import Settings
-from assistant.understand.intents import sentences
+from assistant.understand.sentences import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "tests/evaluation/dev", ROOT / "tests/evaluation/heldout",

@@ -24,8 +24,8 @@ from sqlalchemy import select
 
 from assistant.history.models import Message, ReportInquiry, UnderstandingRecord
 from assistant.reports.figures import Gap
-from assistant.understand.intents import is_asking, sentences
 from assistant.understand.normalize import content_tokens, stem
+from assistant.understand.sentences import is_asking, sentences
 
 if TYPE_CHECKING:
     from assistant.reports.queries import Queries

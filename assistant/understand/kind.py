@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.understand.intents import units
+from assistant.understand.sentences import units
 from assistant.values import Kind, Mail
 
 _BOUNCE_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understand.intents import IntentClassifier, Tuning, is_asking, units
+from assistant.understand.intents import IntentClassifier, Tuning
 from assistant.understand.kind import classify_kind
+from assistant.understand.sentences import is_asking, units
 
 CATALOGUE = {
     "duration": ["Wie lange läuft das Projekt?", "Wie lange ist die Laufzeit?",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understand.intents import IntentClassifier, is_asking, sentences
+from assistant.understand.intents import IntentClassifier
+from assistant.understand.sentences import is_asking, sentences
 
 CATALOGUE = {
     "duration": ["Wie lange läuft das Projekt?", "How long does the project run?"],
