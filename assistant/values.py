@@ -162,7 +162,6 @@ class Draft:
     subject: str
     greeting: str
     blocks: tuple[Block, ...]
-    closing: str
     text: str
     needs_staff: bool
     staff_reasons: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.knowledge import Entry, Knowledge
+from assistant.parse.subject import without_reply_prefixes
 from assistant.values import Block, Draft, Eligibility, Mail, Understanding, Verdict
 
 GAP_MARKER = re.compile(r"\[\[[^\]]*\]\]")
@@ -122,8 +123,8 @@ class Drafter:
         frame = self.knowledge.frame(lang)
         text = frame.render(lang=lang, name=name, blocks=blocks)
         greeting, _, _ = text.partition("\n")
-        return Draft(language=lang, subject=reply_subject(mail.subject, lang), greeting=greeting,
-                     blocks=tuple(blocks), closing="", text=text.strip() + "\n",
+        return Draft(language=lang, subject=reply_subject(mail.subject), greeting=greeting,
+                     blocks=tuple(blocks), text=text.strip() + "\n",
                      needs_staff=bool(reasons), staff_reasons=tuple(dict.fromkeys(reasons)))
 
     @staticmethod
@@ -146,12 +147,7 @@ def _in_mail_order(understanding: Understanding, text: str) -> list[str]:
     return [score.id for _, score in ordered]
 
 
-_PREFIXES = re.compile(r"^\s*(?:(?:re|aw|antw|wg|fw|fwd|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
-                       re.IGNORECASE)
-
-
-def reply_subject(subject: str, lang: str) -> str:
+def reply_subject(subject: str) -> str:
     """``Re: <subject>`` without stacking earlier prefixes (Re:, AW:, WG:, Fwd: …)."""
-    core = _PREFIXES.sub("", subject or "").strip()
-    prefix = "Re:"
-    return f"{prefix} {core}" if core else prefix
+    core = without_reply_prefixes(subject)
+    return f"Re: {core}" if core else "Re:"

@@ -28,18 +28,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from assistant.history.models import Conversation, Message
+from assistant.parse.subject import thread_key
 from assistant.values import Kind, Mail
 
 conversations = Conversation.__table__
 messages = Message.__table__
 
-# "Re:", "AW:", "WG:", "Fwd:", "Antw:", "SV:", "TR:" (and "Re[2]:", "AW (3):"), what automatic
-# replies put in front ("Automatische Antwort:", "Out of Office:"), and tags such as "[EXTERN]"
-# that mail gateways add, repeated in any order.
-_PREFIX = re.compile(
-    r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|antwort|sv|vs|tr|rif|automatische antwort|automatic reply"
-    r"|abwesenheitsnotiz|out of office(?: reply)?|auto-?reply)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]"
-    r"|\[[^\]]{1,40}\])\s*", re.IGNORECASE)
 _TOKEN_ID = re.compile(r"^<wir\.([0-9a-f]{16})\.[0-9a-z]+@([^>]+)>$", re.IGNORECASE)
 
 # Kinds whose mail is written by a person and may only join that person's conversations.
@@ -48,13 +42,7 @@ _PERSONAL_KINDS = {Kind.INQUIRY.value, Kind.ACKNOWLEDGEMENT.value}
 
 def normalize_subject(subject: str) -> str:
     """The subject as a thread key: reply and forward prefixes removed, case and spaces folded."""
-    text = " ".join((subject or "").split())
-    while True:
-        stripped = _PREFIX.sub("", text, count=1)
-        if stripped == text:
-            break
-        text = stripped
-    return text.casefold()[:500]
+    return thread_key(subject)
 
 
 def new_token() -> str:

@@ -91,7 +91,7 @@ def compose(*, message_id: str, sender_address: str, sender_name: str, recipient
     msg = EmailMessage(policy=SMTP)
     msg["From"] = sender
     msg["To"] = to
-    msg["Subject"] = reply_subject(subject, language)
+    msg["Subject"] = reply_subject(subject)
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id
     if inquiry_message_id:

@@ -48,6 +48,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from assistant.parse.language import detect_language
+from assistant.parse.subject import REPLY_PREFIXES
 from assistant.understand.normalize import content_tokens, stem
 from assistant.understand.sentences import units
 from assistant.values import IntentScore
@@ -68,8 +69,6 @@ _COURTESY = re.compile(
     r"\bdanke\b|\bthanks?\b|\bmit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en\b|\bkind\s+regards\b")
 # The catch-all intent: words the catalogue never uses point to it a little more.
 _OTHER = "out_of_scope"
-_REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|wg|fw|fwd|antw|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+",
-                           re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +405,7 @@ class IntentClassifier:
         if self.tuning.split_clauses:
             weighted = [part for unit in weighted for part in _clauses(unit)]
         subject = subject.strip()
-        subject_unit = bool(subject) and not _REPLY_PREFIX.match(subject)
+        subject_unit = bool(subject) and not REPLY_PREFIXES.match(subject)
         if subject_unit:
             weighted.append((subject, self.tuning.subject_weight))
         last_body = len(weighted) - (1 if subject_unit else 0)

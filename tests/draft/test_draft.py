@@ -89,8 +89,8 @@ def test_greeting_name() -> None:
 
 def test_reply_subject_does_not_stack_prefixes() -> None:
     """Re:/AW:/WG: prefixes are replaced by a single Re:."""
-    assert "Re: Frage" == reply_subject("AW: Re: WG: Frage", "de")
-    assert "Re: Question" == reply_subject("Question", "en")
+    assert "Re: Frage" == reply_subject("AW: Re: WG: Frage")
+    assert "Re: Question" == reply_subject("Question")
 
 
 def test_paragraphs_are_separated_by_blank_lines() -> None:

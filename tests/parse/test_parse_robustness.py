@@ -45,3 +45,13 @@ def test_raw_utf8_and_latin1_headers_are_decoded() -> None:
     assert ("Frage zur Förderung", "Jürgen Müller") == (parse(utf8).subject,
                                                          parse(utf8).sender.name)
     assert "Förderhöhe" == parse(latin1).subject
+
+
+def test_subject_prefixes_for_replies_and_threads() -> None:
+    """Reply prefixes go for our reply's subject; threads also drop auto-reply prefixes and
+    gateway tags; both fold repeats."""
+    from assistant.parse.subject import thread_key, without_reply_prefixes
+
+    assert "Frage zur KIV" == without_reply_prefixes("AW: Re[2]: WG: Frage zur KIV")
+    assert "[EXTERN] Frage" == without_reply_prefixes("Re: [EXTERN] Frage")
+    assert "frage zur kiv" == thread_key("Automatische Antwort: AW: [EXTERN]  Frage zur KIV")
