@@ -23,9 +23,16 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "tests/run.sh: missing ${need[*]} (run as root to install); their tests will skip" >&2
   fi
 fi
-# Dovecot's package starts a system-wide service; the tests run their own instance.
-if command -v systemctl >/dev/null 2>&1; then systemctl stop dovecot >/dev/null 2>&1 || true; fi
-pkill -x dovecot >/dev/null 2>&1 || true
+# Dovecot's package starts a system-wide service when this script installs it; stop that one
+# instance (by the package's own pid file), never other Dovecots on the machine: the tests run
+# their own instances in temporary folders.
+if [[ " ${need[*]} " == *" dovecot-core "* ]] && [ "$(id -u)" = 0 ]; then
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet dovecot 2>/dev/null; then
+    systemctl stop dovecot >/dev/null 2>&1 || true
+  elif [ -s /run/dovecot/master.pid ]; then
+    kill "$(cat /run/dovecot/master.pid)" >/dev/null 2>&1 || true
+  fi
+fi
 
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
