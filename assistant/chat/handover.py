@@ -21,12 +21,14 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
+from assistant.review.recipient import HANDOVER_SOURCE
+
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from assistant.settings import Settings
 
-SOURCE = "chat"
+SOURCE = HANDOVER_SOURCE  # "chat": the review app marks these "Adresse nicht bestätigt"
 MAILBOX = "chat"
 CHANNEL_HEADER = "X-Assistant-Channel"
 MAX_ADDRESS = 254
