@@ -70,7 +70,9 @@ def domain_of(address: str | None) -> str:
 def _read(raw: bytes) -> tuple[tuple[Address, ...], tuple[Address, ...], bool, list[str]]:
     """The usable From and Reply-To addresses of a stored mail (headers only), whether it has a
     Reply-To header at all, and the problems found."""
-    data = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    # Only the header block is read (a mail may carry megabytes of attachments).
+    ends = [i for i in (raw.find(b"\n\n"), raw.find(b"\r\n\r\n"), raw.find(b"\r\r")) if i >= 0]
+    data = raw[:min(ends, default=len(raw))].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if data.startswith(b"From "):
         data = data.partition(b"\n")[2]
     try:

@@ -4,12 +4,17 @@ out of a name, a line break or a second address."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.parse import parse
 from assistant.parse.recipient import reply_target
 
 OWN = ("landesprogrammwir@hsm.hessen.de",)
+PLAIN = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
 ENCODED_NAME_FROM = "=?utf-8?q?Info:kaemmerei@town.de;?= <a@attacker.example>"
 CRLF_NAME_FROM = ("=?utf-8?q?Hans=0D=0ABcc:_bcc-name@evil.example=0D=0AX-Injected:_name?= "
                   "<hi2@gemeinde-f.de>")
@@ -135,3 +140,20 @@ def test_mail_without_usable_sender_has_no_recipient() -> None:
     """A mail whose From holds no address has no recipient at all (not a guess)."""
     target = reply_target(mail("Undisclosed recipients:;"), OWN)
     assert (None, True) == (target.address, "no_address" in target.warnings)
+
+
+_PIECES = ["a@b.example", "<x@gemeinde.example>", "=?utf-8?q?", "?=", "=0D=0A", "Bcc:_",
+           "evil@attacker.example", ",", ";", ":", '"', " ", "\n ", "(", ")", "Hans", "\r\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.sampled_from(_PIECES),
+                                                                 max_size=12))
+def test_recipient_is_always_one_plain_address(sender: list[str], reply_to: list[str]) -> None:
+    """Whatever From and Reply-To hold, the reply goes to one plain address (no line break,
+    space, comma or bracket: nothing that could add a recipient or a header) or to none."""
+    raw = (f"From: {''.join(sender)}\nReply-To: {''.join(reply_to)}\nSubject: x\n\nText\n"
+           ).encode()
+    target = reply_target(raw, OWN)
+    assert target.address is None or PLAIN.fullmatch(target.address)
+    assert "\r" not in target.name and "\n" not in target.name

@@ -48,6 +48,7 @@ def test_user_header_refused_without_trusted_proxies(review_url: str) -> None:
 
 
 def test_malformed_trusted_proxy_is_a_settings_error(review_url: str) -> None:
+    """A proxy given by name (not an address or network) is a clear settings error."""
     settings = make_settings(review_url, trusted_proxies="127.0.0.1,proxy.example")
     with pytest.raises(SettingsError, match="ASSISTANT_TRUSTED_PROXIES"):
         create_app(settings, passwords=fast_passwords())
@@ -114,6 +115,7 @@ def test_locked_client_allows_correct_password(browser: Browser) -> None:
 
 
 def test_slow_down_grows_and_has_a_ceiling() -> None:
+    """The wait doubles with each failure beyond the client's limit, up to a ceiling."""
     from assistant.review.throttle import MAX_DELAY, SlowDown
 
     assert [0.5, 1.0, 2.0, 4.0, MAX_DELAY, MAX_DELAY] == [SlowDown.delay(n)
