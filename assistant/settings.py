@@ -133,8 +133,11 @@ class Settings:
     session_hours: float = _setting(
         8.0, "A web session ends after this many hours without a request.")
     login_attempts: int = _setting(
-        5, "Failed logins for one user name (or from one client) before logins are paused.")
-    login_lock_minutes: int = _setting(15, "How long logins stay paused after too many failures.")
+        5, "Failed logins for one user name before its logins pause; a client may fail four "
+           "times as often before its attempts are slowed down (never locked out).")
+    login_lock_minutes: int = _setting(
+        15, "The window in which failed logins count (per name and per client): a paused name "
+            "resumes when its oldest failure is this old.")
     queue_page_size: int = _setting(50, "Queue entries per page.")
     sender_name: str = _setting(
         "Landesprogramm WIR", "Display name in the From header of the replies we send.")
