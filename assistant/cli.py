@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,19 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
     """Say what went wrong on stderr and return the exit code (for the command modules)."""
     print(f"assistant: {message}", file=sys.stderr)
     return code
+
+
+def keyed(command: Callable[[argparse.Namespace, Settings], int]
+          ) -> Callable[[argparse.Namespace, Settings], int]:
+    """A command that needs a fit ``ASSISTANT_SECRET_KEY`` (it signs, keys hashes, or prepares
+    accounts for the web app that does): with a short, repetitive or placeholder key it stops
+    (exit 2) before it asks for or changes anything."""
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        settings.signing_key()
+        return command(args, settings)
+
+    run.__name__ = command.__name__
+    return run
 
 
 def iso_day(text: str) -> date:

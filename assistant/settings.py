@@ -18,18 +18,26 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 PREFIX = "ASSISTANT_"
 ROOT = Path(__file__).resolve().parent.parent
+# Secret keys that sign sessions and CSRF tokens and key the audit log's address hashes: at
+# least this long, not a placeholder (the value in .env.example; a test keeps them in step).
+MIN_SECRET_KEY = 32
+MIN_SECRET_KEY_SYMBOLS = 8
+PLACEHOLDER_SECRET_KEYS = frozenset({"change-me-to-64-hex-characters"})
+_PLACEHOLDER_WORDS = ("change-me", "changeme", "change_me")
+KEY_COMMAND = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
 
 
 class SettingsError(ValueError):
     """A setting is missing or malformed; the message names the variable."""
 
 
-def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
-    return field(default=default, metadata={"help": help, "secret": secret})
+def _setting(default: Any, help: str, *, secret: bool = False, url: bool = False) -> Any:
+    """One setting; a ``secret`` one is hidden when shown, a ``url`` one only its password."""
+    return field(default=default, metadata={"help": help, "secret": secret or url, "url": url})
 
 
 def _default_dir(name: str) -> str:
@@ -50,7 +58,7 @@ class Settings:
         f"maildir:{_default_dir('mailbox')}",
         "Where mail comes from: maildir:PATH, imap[s]://USER:PASSWORD@HOST:PORT/FOLDER "
         "(add ?starttls=1), smtp://HOST:PORT or lmtp://HOST:PORT.",
-        secret=True)
+        url=True)
     processed_folder: str = _setting(
         "Processed", "IMAP folder that stored mail is moved to.")
     poll_seconds: float = _setting(
@@ -61,7 +69,7 @@ class Settings:
         "sqlite:///var/assistant.db",
         "Database: sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DB "
         "(driver-qualified URLs work too).",
-        secret=True)
+        url=True)
     programme_addresses: str = _setting(
         "landesprogrammWIR@hsm.hessen.de",
         "Comma-separated addresses of the programme; mail from them is a loop and is only logged,"
@@ -95,12 +103,16 @@ class Settings:
     smtp_url: str = _setting(
         "smtp://localhost:25",
         "Outgoing mail: smtp://[USER:PASSWORD@]HOST:PORT, smtps://… or smtp://…?starttls=1.",
-        secret=True)
+        url=True)
     sent_folder: str = _setting(
-        "", "IMAP folder that a copy of each sent reply goes to (empty: none).")
+        "", "IMAP folder that a copy of each sent reply goes to (empty: none), or a whole "
+            "imap[s]://USER:PASSWORD@HOST:PORT/FOLDER URL.", url=True)
     send_attempts: int = _setting(8, "Attempts before a reply is marked as failed permanently.")
     secret_key: str = _setting(
-        "", "Key that signs session cookies and CSRF tokens; required by `assistant serve`.",
+        "", "Key that signs session cookies and CSRF tokens and keys the address hashes of the "
+            "audit log: at least 32 characters, random (`python3 -c 'import secrets; "
+            "print(secrets.token_hex(32))'`); required by `assistant serve`, `users` and "
+            "`privacy export|erase`, which refuse a short, repetitive or placeholder key.",
         secret=True)
     trusted_user_header: str = _setting(
         "", "Header that a trusted reverse proxy sets to the signed-in user (empty: off).")
@@ -115,13 +127,17 @@ class Settings:
     web_host: str = _setting("127.0.0.1", "Address `assistant serve` listens on.")
     web_port: int = _setting(8000, "Port `assistant serve` listens on.")
     trusted_proxies: str = _setting(
-        "127.0.0.1,::1", "Comma-separated client addresses allowed to set the trusted user header "
-                         "(the reverse proxy).")
+        "", "Comma-separated addresses (or networks) of the reverse proxy: only they may set the "
+            "trusted user header and X-Forwarded-For (empty: nobody; the user header then "
+            "stops `assistant serve` with an error).")
     session_hours: float = _setting(
         8.0, "A web session ends after this many hours without a request.")
     login_attempts: int = _setting(
-        5, "Failed logins for one user name (or from one client) before logins are paused.")
-    login_lock_minutes: int = _setting(15, "How long logins stay paused after too many failures.")
+        5, "Failed logins for one user name before its logins pause; a client may fail four "
+           "times as often before its attempts are slowed down (never locked out).")
+    login_lock_minutes: int = _setting(
+        15, "The window in which failed logins count (per name and per client): a paused name "
+            "resumes when its oldest failure is this old.")
     queue_page_size: int = _setting(50, "Queue entries per page.")
     sender_name: str = _setting(
         "Landesprogramm WIR", "Display name in the From header of the replies we send.")
@@ -142,6 +158,11 @@ class Settings:
         True, "An erasure request keeps the audit log entries (without personal data).")
     chat_rate_per_minute: int = _setting(20, "Chat questions per client and minute.")
     chat_max_chars: int = _setting(2000, "Longest chat question accepted, in characters.")
+    chat_handovers_per_client_per_hour: int = _setting(
+        5, "Chat questions a client may hand over to staff per hour (0: no limit).")
+    chat_handovers_per_address_per_day: int = _setting(
+        3, "Chat questions handed over to staff for one e-mail address in 24 hours (0: no "
+           "limit).")
     chat_min_confidence: float = _setting(
         0.65, "The chat answers an intent only at this confidence or more; below, it offers to "
               "pass the question to staff.")
@@ -185,9 +206,17 @@ class Settings:
         rows = []
         for f in fields(self):
             value = getattr(self, f.name)
-            shown = mask(str(value)) if f.metadata["secret"] else str(value)
+            shown = (mask(str(value), whole=not f.metadata["url"]) if f.metadata["secret"]
+                     else str(value))
             rows.append((PREFIX + f.name.upper(), shown, f.metadata["help"]))
         return rows
+
+    def signing_key(self) -> str:
+        """The secret key, or :class:`SettingsError` when it is unfit to sign or key hashes."""
+        problem = secret_key_problem(self.secret_key)
+        if problem:
+            raise SettingsError(f"{PREFIX}SECRET_KEY {problem}; make one with `{KEY_COMMAND}`")
+        return self.secret_key
 
     @property
     def own_addresses(self) -> tuple[str, ...]:
@@ -212,19 +241,58 @@ def _convert(f: Any, raw: Any) -> Any:
         raise SettingsError(f"{name}={raw!r} is not a valid {kind.__name__}: {exc}") from exc
 
 
-def mask(value: str) -> str:
-    """Hide the password of a URL, or the whole value of a plain secret."""
-    if "://" in value:
-        parts = urlsplit(value)
-        if parts.password:
-            netloc = f"{parts.username}:***@{parts.hostname}"
-            if parts.port:
-                netloc += f":{parts.port}"
-            return urlunsplit(parts._replace(netloc=netloc))
+def secret_key_problem(key: str) -> str | None:
+    """Why ``key`` cannot sign or key hashes (None when it can)."""
+    if not key:
+        return "is not set"
+    lowered = key.strip().lower()
+    if lowered in PLACEHOLDER_SECRET_KEYS or any(w in lowered for w in _PLACEHOLDER_WORDS):
+        return "is the placeholder from .env.example"
+    if len(key) < MIN_SECRET_KEY:
+        return f"is shorter than {MIN_SECRET_KEY} characters"
+    if len(set(key)) < MIN_SECRET_KEY_SYMBOLS:
+        return (f"repeats too few different characters (at least {MIN_SECRET_KEY_SYMBOLS}; one "
+                "character repeated is no key)")
+    return None
+
+
+def mask(value: str, *, whole: bool = False) -> str:
+    """The value with its secret hidden: a URL's password (``whole``: any non-empty value).
+
+    The password is found even when it holds an unencoded ``/``, ``#``, ``?`` or ``@`` (which
+    make ``urlsplit`` see a different host) and when the URL does not parse at all: everything
+    between ``scheme://`` and the last ``@`` that belongs to the authority is user information.
+    Where that is ambiguous, more is hidden rather than less. A value that is no URL is shown
+    when it cannot hold a password (``maildir:PATH``, a folder name), else hidden."""
+    if not value:
         return value
-    if value.startswith("maildir:") or not value:
+    if whole:
+        return "***"
+    if "://" not in value:
+        return value if value.startswith("maildir:") or "@" not in value else "***"
+    scheme, _, rest = value.partition("://")
+    try:
+        netloc = urlsplit(value).netloc
+    except ValueError:
+        netloc = ""
+    after = rest[len(netloc):] if rest.startswith(netloc) else rest
+    if "@" in netloc and "@" not in after:
+        userinfo, _, host = netloc.rpartition("@")
+        tail = host + after
+    elif "@" in rest:
+        userinfo, _, tail = rest.rpartition("@")
+    else:
         return value
-    return "***"
+    user, colon, _password = userinfo.partition(":")
+    return f"{scheme}://{user}:***@{tail}" if colon else value
+
+
+def unencoded_userinfo(url: str, netloc: str) -> bool:
+    """True when an ``@`` follows the URL's authority: a password (or user) with an unencoded
+    ``/``, ``#`` or ``?`` cut the authority short, and what the parser took for the host and
+    port is part of the password."""
+    rest = url.partition("://")[2]
+    return "@" in rest[len(netloc):]
 
 
 def setting_names() -> list[str]:

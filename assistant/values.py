@@ -49,7 +49,7 @@ class Mail:
     raw: bytes
     sender: Address | None
     recipients: tuple[Address, ...]
-    reply_to: Address | None
+    reply_to: tuple[Address, ...]  # every usable Reply-To address, in order
     subject: str
     date: datetime | None
     message_id: str | None

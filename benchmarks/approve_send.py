@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SECRET = "benchmark-secret-key-0123456789"  # noqa: S105 - a throwaway database
+SECRET = "benchmark-secret-key-0123456789abcdef"  # noqa: S105 - a throwaway database
 PASSWORD = "bench-password-123"  # noqa: S105 - a throwaway database
 DURATION = ("Guten Tag,\n\nwie lange läuft die Förderung eigentlich? Wie viele Monate haben wir "
             "für die Strategie Zeit?\n\nViele Grüße\nJonas Weber\n")

@@ -104,7 +104,7 @@ def measure(url: str) -> None:
     from assistant.settings import Settings
 
     settings = Settings.load({"ASSISTANT_DATABASE_URL": url, "ASSISTANT_COOKIE_SECURE": "0",
-                              "ASSISTANT_SECRET_KEY": "benchmark-secret-key-0123456789"})
+                              "ASSISTANT_SECRET_KEY": "benchmark-secret-key-0123456789abcdef"})
     with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         login = client.get("/login").text
         token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)  # type: ignore

@@ -21,8 +21,8 @@ async def app_client(engine: Any, settings: Any, pipeline: Any = None) -> AsyncI
     from assistant.review.auth import Passwords
     from assistant.review.web import create_app
 
-    settings = replace(settings, secret_key=settings.secret_key or "bench-secret-0123456789",
-                       cookie_secure=False)
+    key = settings.secret_key or "bench-secret-0123456789abcdefghijkl"
+    settings = replace(settings, secret_key=key, cookie_secure=False)
     passwords = Passwords(PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
     app = create_app(settings, engine=engine, passwords=passwords, pipeline=pipeline)
     transport = httpx2.ASGITransport(app=app, client=("127.0.0.1", 50000))

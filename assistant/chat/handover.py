@@ -8,25 +8,35 @@ then processes it exactly like mail — understanding, draft, conversation, revi
 the reply goes to the address the visitor left.
 
 The address is checked strictly (one address, no display name, no line breaks): it becomes a
-header of the mail, so nothing in it may be able to add another one.
+header of the mail, so nothing in it may be able to add another one. Nobody has confirmed that
+it belongs to the visitor, so nothing is ever sent to it by itself: the review app marks the
+inquiry "Adresse nicht bestätigt", and approving its reply needs the reviewer to confirm the
+address explicitly (:mod:`assistant.review.recipient`).
+
+Hand-overs are limited per e-mail address (``ASSISTANT_CHAT_HANDOVERS_PER_ADDRESS_PER_DAY``,
+counted in the store, so across processes and restarts); the web layer limits them per client
+as well. The stored mail carries a keyed hash of the address (``source_ref``, HMAC with
+``ASSISTANT_SECRET_KEY``, the same as the audit log's) to count by — never the address itself.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
+
+from assistant.review.recipient import HANDOVER_SOURCE
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from assistant.settings import Settings
 
-SOURCE = "chat"
+SOURCE = HANDOVER_SOURCE  # "chat": the review app marks these "Adresse nicht bestätigt"
 MAILBOX = "chat"
 CHANNEL_HEADER = "X-Assistant-Channel"
 MAX_ADDRESS = 254
@@ -40,6 +50,46 @@ _SUBJECT_WORDS = 10
 
 class BadAddress(ValueError):
     """The e-mail address the visitor gave cannot be used."""
+
+
+class HandoverLimited(Exception):
+    """Too many hand-overs; ``reason`` is "client" or "address", ``retry_after`` in seconds."""
+
+    def __init__(self, reason: str, retry_after: float) -> None:
+        super().__init__(f"too many hand-overs per {reason}")
+        self.reason = reason
+        self.retry_after = max(retry_after, 1.0)
+
+
+ADDRESS_WINDOW = timedelta(days=1)
+
+
+def address_ref(address: str, settings: Settings) -> str:
+    """What a hand-over's stored mail is counted by: a keyed hash of the address."""
+    from assistant.history.privacy import subject_hash
+
+    return f"{SOURCE}:{subject_hash(address, settings.signing_key())}"
+
+
+async def _check_address_limit(engine: AsyncEngine, settings: Settings, ref: str,
+                               now: datetime) -> None:
+    from sqlalchemy import and_, func, select
+
+    from assistant.history.models import Message
+    from assistant.history.records import as_utc
+
+    limit = settings.chat_handovers_per_address_per_day
+    if limit <= 0:
+        return
+    since = now - ADDRESS_WINDOW
+    async with engine.connect() as conn:
+        count, oldest = (await conn.execute(
+            select(func.count(Message.id), func.min(Message.received_at))
+            .where(and_(Message.direction == "in", Message.source == SOURCE,
+                        Message.source_ref == ref, Message.received_at >= since)))).one()
+    if count >= limit:
+        oldest = as_utc(oldest) or now
+        raise HandoverLimited("address", (oldest + ADDRESS_WINDOW - now).total_seconds())
 
 
 def checked_address(text: str) -> str:
@@ -89,11 +139,16 @@ def compose(message: str, address: str, *, town: str | None, population: int | N
 async def hand_over(engine: AsyncEngine, settings: Settings, message: str, address: str, *,
                     town: str | None = None, population: int | None = None,
                     language: str = "de") -> int:
-    """Store the question as incoming mail; returns 1 (stored) — the worker takes it from here."""
+    """Store the question as incoming mail; returns 1 (stored) — the worker takes it from here.
+    Raises :class:`HandoverLimited` when the address has had its hand-overs for the day."""
+    from assistant.history.models import utcnow
     from assistant.history.store import Store
     from assistant.inbound import Incoming
 
+    address = checked_address(address)
+    ref = address_ref(address, settings)
+    await _check_address_limit(engine, settings, ref, utcnow())
     recipient = settings.own_addresses[0] if settings.own_addresses else "programme@localhost"
     raw = compose(message, address, town=town, population=population, language=language,
                   recipient=recipient, domain=settings.message_id_domain)
-    return await Store(engine, settings).store(SOURCE, MAILBOX, "", [Incoming(raw, None)])
+    return await Store(engine, settings).store(SOURCE, MAILBOX, "", [Incoming(raw, ref)])

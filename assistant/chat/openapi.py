@@ -48,6 +48,10 @@ def description(max_chars: int) -> dict[str, Any]:
                "415": {**problem, "description": "The body is not application/json."},
                "422": {**problem, "description": "A field is missing or invalid."},
                "429": limited}
+    handover_limited = {**limited, "description": (
+        "Too many questions from this client; or too many hand-overs from this client in the "
+        "last hour; or too many for this e-mail address in the last 24 hours (then `field` is "
+        "`email`). Try again after `Retry-After` seconds.")}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -57,7 +61,9 @@ def description(max_chars: int) -> dict[str, Any]:
                            "answered from the programme's curated knowledge. No login; limited "
                            "per client and minute. Questions that only staff can answer are "
                            "marked `handover`: send them to `/api/chat/inquiry` with an e-mail "
-                           "address and staff reply by mail.",
+                           "address and staff reply by mail after a reviewer has confirmed the "
+                           "address; hand-overs are limited per client and hour and per "
+                           "address and day.",
         },
         "paths": {
             "/api/chat": {"post": {
@@ -75,10 +81,12 @@ def description(max_chars: int) -> dict[str, Any]:
                 "summary": "Pass a question to staff; the answer comes by e-mail",
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Inquiry"}}}},
-                "responses": {"202": {"description": "Stored; staff will answer by e-mail.",
+                "responses": {"202": {"description": "Stored; staff will answer by e-mail "
+                                                     "once a reviewer has confirmed the "
+                                                     "address. Nothing is sent to it before.",
                                       "content": {"application/json": {"schema": {
                                           "$ref": "#/components/schemas/Received"}}}},
-                              **refused},
+                              **refused, "429": handover_limited},
             }},
         },
         "components": {"schemas": {

@@ -1,4 +1,5 @@
-"""Questions per client and minute: a sliding window kept in memory.
+"""Questions per client and minute (and hand-overs per client and hour): a sliding window kept
+in memory.
 
 A client is its address (behind a trusted proxy: the address the proxy reports), kept only as a
 keyed hash and only as long as its window lasts. The limit holds per process; run one web
@@ -18,9 +19,13 @@ MAX_CLIENTS = 50_000  # beyond this many clients in one window, the oldest are f
 
 
 class RateLimiter:
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+    """At most ``per_minute`` hits per client within ``window`` seconds (default: a minute)."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic,
+                 window: float = WINDOW_SECONDS) -> None:
         self.per_minute = per_minute
         self.clock = clock
+        self.window = window
         self._salt = secrets.token_bytes(16)
         self._hits: dict[bytes, deque[float]] = {}
 
@@ -39,15 +44,15 @@ class RateLimiter:
             if len(self._hits) >= MAX_CLIENTS:
                 self._forget(now)
             hits = self._hits[key] = deque()
-        while hits and hits[0] <= now - WINDOW_SECONDS:
+        while hits and hits[0] <= now - self.window:
             hits.popleft()
         if len(hits) >= self.per_minute:
-            return max(hits[0] + WINDOW_SECONDS - now, 0.001)
+            return max(hits[0] + self.window - now, 0.001)
         hits.append(now)
         return 0.0
 
     def _forget(self, now: float) -> None:
-        for key in [k for k, h in self._hits.items() if not h or h[-1] <= now - WINDOW_SECONDS]:
+        for key in [k for k, h in self._hits.items() if not h or h[-1] <= now - self.window]:
             del self._hits[key]
         while len(self._hits) >= MAX_CLIENTS:
             del self._hits[next(iter(self._hits))]

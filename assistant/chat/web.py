@@ -10,9 +10,10 @@
 The pages go through the app's guard as public pages (CSRF token in every form); the JSON
 endpoints are public without session or cookies, so they need none, and accept only
 ``application/json`` (which a foreign web page cannot send without the browser asking first).
-Every question and handover counts against the client's rate limit. Nothing is stored or logged
-about a question that is answered; a handover is stored as incoming mail
-(:mod:`assistant.chat.handover`).
+Every question and handover counts against the client's rate limit; handovers are limited
+besides per client and hour and per e-mail address and day (:mod:`assistant.chat.handover`),
+and both refusals are counted in ``/metrics``. Nothing is stored or logged about a question
+that is answered; a handover is stored as incoming mail (:mod:`assistant.chat.handover`).
 
 The page may run a small script (``static/chat.js``) that asks the JSON API and shows the answer
 without reloading; its Content-Security-Policy allows scripts from this site and nothing else.
@@ -69,6 +70,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_answer": "Dazu haben wir keine geprüfte Antwort.",
         "limited": "Sie haben in kurzer Zeit sehr viele Fragen gestellt. Bitte warten Sie "
                    "{seconds} Sekunden.",
+        "handover_limited_client": "Von Ihrem Anschluss sind in der letzten Stunde schon viele "
+                                   "Fragen an das Team gegangen. Bitte versuchen Sie es in "
+                                   "{minutes} Minuten noch einmal.",
+        "handover_limited_address": "Für diese E-Mail-Adresse sind heute schon mehrere Fragen "
+                                    "eingegangen; das Team antwortet darauf. Bitte versuchen "
+                                    "Sie es morgen noch einmal.",
         "errors": "Bitte prüfen Sie Ihre Eingaben",
         "error_message": "Bitte geben Sie eine Frage ein.",
         "error_long": "Die Frage ist zu lang (höchstens {max} Zeichen).",
@@ -103,6 +110,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_answer": "We have no checked answer to this.",
         "limited": "You have asked very many questions in a short time. Please wait {seconds} "
                    "seconds.",
+        "handover_limited_client": "Many questions have reached the team from your connection "
+                                   "in the last hour. Please try again in {minutes} minutes.",
+        "handover_limited_address": "Several questions for this e-mail address have reached the "
+                                    "team today; they will answer them. Please try again "
+                                    "tomorrow.",
         "errors": "Please check your input", "error_message": "Please enter a question.",
         "error_long": "The question is too long (at most {max} characters).",
         "error_population": "Please give the population as a whole number.",
@@ -120,6 +132,31 @@ def _limiter(request: Request) -> RateLimiter:
         limiter = state.chat_limiter = RateLimiter(
             state.services.settings.chat_rate_per_minute)
     return limiter
+
+
+def _handover_limiter(request: Request) -> RateLimiter:
+    state = request.app.state
+    limiter = getattr(state, "handover_limiter", None)
+    if limiter is None:
+        limiter = state.handover_limiter = RateLimiter(
+            state.services.settings.chat_handovers_per_client_per_hour, window=3600.0)
+    return limiter
+
+
+async def _hand_over(request: Request, message: str, email: str, *, town: str | None,
+                     population: int | None, language: str) -> None:
+    """Hand the question over within the per-client and per-address limits (else
+    :class:`handover.HandoverLimited`, counted in the operator metrics)."""
+    services = request.app.state.services
+    try:
+        wait = _handover_limiter(request).hit(_client(request))
+        if wait:
+            raise handover.HandoverLimited("client", wait)
+        await handover.hand_over(_engine(request), services.settings, message, email,
+                                 town=town, population=population, language=language)
+    except handover.HandoverLimited as limited:
+        services.metrics.handover_refused(limited.reason)
+        raise
 
 
 def _client(request: Request) -> str:
@@ -146,7 +183,8 @@ async def _page(request: Request, ctx: Ctx, *, status: int = 200, **values: Any)
     lang = values.pop("lang", None) or page_language(request)
     texts = TEXTS[lang]
     defaults: dict[str, Any] = {"message": "", "town": "", "population": "", "email": "",
-                                "reply": None, "errors": {}, "received": None, "limited": None}
+                                "reply": None, "errors": {}, "received": None, "limited": None,
+                                "handover_limited": None}
     defaults.update(values)
     response = await render(request, ctx, "chat.html", status=status, title=texts["title"],
                             lang=lang, t=texts, verdicts=_verdicts(texts),
@@ -234,9 +272,15 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
         response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
         response.headers["retry-after"] = str(math.ceil(wait))
         return response
-    await handover.hand_over(_engine(request), ctx.services.settings, fields["message"], email,
-                             town=fields["town"] or None, population=fields["population"],
-                             language=lang)
+    try:
+        await _hand_over(request, fields["message"], email, town=fields["town"] or None,
+                         population=fields["population"], language=lang)
+    except handover.HandoverLimited as limited:
+        text = TEXTS[lang]["handover_limited_" + limited.reason].format(
+            minutes=math.ceil(limited.retry_after / 60))
+        response = await _page(request, ctx, status=429, handover_limited=text, **shown)
+        response.headers["retry-after"] = str(math.ceil(limited.retry_after))
+        return response
     return await _page(request, ctx, received=email, lang=lang)
 
 
@@ -299,9 +343,16 @@ async def api_inquiry(request: Request) -> Response:
         return _problem(429, "too many questions; try again later",
                         headers={"retry-after": str(math.ceil(wait))})
     language = values["language"] or detect_language(values["message"], default="de")
-    await handover.hand_over(_engine(request), services.settings, values["message"],
-                             values["email"], town=values["town"],
-                             population=values["population"], language=language)
+    try:
+        await _hand_over(request, values["message"], values["email"], town=values["town"],
+                         population=values["population"], language=language)
+    except handover.HandoverLimited as limited:
+        retry = {"retry-after": str(math.ceil(limited.retry_after))}
+        if limited.reason == "address":
+            return _problem(429, "too many questions for this e-mail address today; try again "
+                                 "tomorrow", "email", headers=retry)
+        return _problem(429, "too many questions handed over from this client; try again "
+                             "later", headers=retry)
     return JSONResponse({"status": "received"}, status_code=202)
 
 

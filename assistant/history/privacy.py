@@ -90,7 +90,15 @@ async def audit(conn: AsyncConnection, actor: str, action: str, *,
 
 
 def subject_hash(address: str, secret: str) -> str:
-    """A keyed hash of an address for the audit log (the address itself is never logged)."""
+    """A keyed hash of an address for the audit log (the address itself is never logged).
+
+    Refuses (:class:`~assistant.settings.SettingsError`) a key that is empty, short, repetitive
+    or a placeholder: with such a key anyone could recompute the hash of a guessed address."""
+    from assistant.settings import SettingsError, secret_key_problem
+
+    problem = secret_key_problem(secret)
+    if problem:
+        raise SettingsError(f"ASSISTANT_SECRET_KEY {problem}: it keys the audit log's hashes")
     return hmac.new(secret.encode(), normalise(address).encode(), hashlib.sha256).hexdigest()[:24]
 
 

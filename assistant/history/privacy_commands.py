@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, fail
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, fail, keyed
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -51,11 +51,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("address", type=_address, metavar="EMAIL")
     q.add_argument("--output", "-o", metavar="FILE",
                    help="the ZIP file to write (default: auskunft-<date>-<hash>.zip)")
-    q.set_defaults(func=cmd_export)
+    q.set_defaults(func=keyed(cmd_export))
     q = privacy.add_parser("erase", help="erase the personal data of one sender (Art. 17 DSGVO)")
     q.add_argument("address", type=_address, metavar="EMAIL")
     q.add_argument("--yes", action="store_true", help="really erase (without: only count)")
-    q.set_defaults(func=cmd_erase)
+    q.set_defaults(func=keyed(cmd_erase))
 
 
 async def _engine(settings: Settings):  # type: ignore[no-untyped-def]

@@ -19,9 +19,11 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from assistant.settings import unencoded_userinfo
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -90,7 +92,7 @@ class InboxURL:
     host: str = ""
     port: int = 0
     username: str = ""
-    password: str = ""
+    password: str = field(default="", repr=False)  # never in a repr, a log line or an error
     folder: str = "INBOX"
     starttls: bool = False
 
@@ -113,17 +115,24 @@ def parse_inbox(url: str) -> InboxURL:
         if not path:
             raise ValueError("maildir: needs a folder, e.g. maildir:mailbox")
         return InboxURL("maildir", path=path)
-    parts = urlsplit(url)
+    # No error message below quotes the URL or a part of it: it holds a password.
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise ValueError("the inbox URL cannot be read (is an IPv6 host in [brackets]?)") from None
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS:
-        raise ValueError(f"unknown inbox type {scheme or url!r}: use maildir:, imap://, imaps://, "
-                         "smtp:// or lmtp://")
+        raise ValueError(f"unknown inbox type {scheme or '(none)'!r}: use maildir:, imap://, "
+                         "imaps://, smtp:// or lmtp://")
+    if unencoded_userinfo(url, parts.netloc):
+        raise ValueError(f"the {scheme}:// URL has an unencoded /, #, ? or @ in its user, password "
+                         "or folder: percent-encode them (/ as %2F, # as %23, ? as %3F, @ as %40)")
     if not parts.hostname:
         raise ValueError(f"{scheme}:// needs a host")
     try:
         port = parts.port or _DEFAULT_PORTS[scheme]
-    except ValueError as exc:
-        raise ValueError(f"bad port in the inbox URL: {exc}") from None
+    except ValueError:
+        raise ValueError("the port in the inbox URL is not a number from 0 to 65535") from None
     query = parse_qs(parts.query)
     starttls = query.get("starttls", ["0"])[0].lower() in {"1", "true", "yes", "on"}
     folder = unquote(parts.path.lstrip("/")) or "INBOX"

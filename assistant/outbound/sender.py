@@ -6,9 +6,12 @@ One pass (:meth:`Sender.run_once`) does three things:
    a process on this host that no longer exists) becomes ``uncertain``: it may have reached the
    mail server, so it is never sent again by itself; staff decide on the Versand page.
 2. **Prepare.** Each ``approved`` draft without an outbox row gets one: the reply is composed
-   (:mod:`assistant.outbound.compose`), its Message-ID fixed, its bytes stored, and the outgoing
-   message stored in ``messages`` (direction ``out``) so that later bounces and answers attach to
-   the conversation — all in one transaction.
+   (:mod:`assistant.outbound.compose`) to the address the review page showed
+   (:func:`assistant.review.recipient.for_message`, the same function), its Message-ID fixed,
+   its bytes stored, and the outgoing message stored in ``messages`` (direction ``out``) so that
+   later bounces and answers attach to the conversation — all in one transaction. An address
+   that needs a reviewer's confirmation (another domain, a chat hand-over) and whose last
+   approval did not confirm it sends the draft back to the queue.
 3. **Deliver** the due ``queued`` replies, each one like this::
 
        queued ──claim (commit)──▶ sending ──SMTP 250──▶ sent (commit)
@@ -52,6 +55,7 @@ from assistant.leases import new_owner, owner_is_dead
 from assistant.outbound.compose import CannotCompose, compose
 from assistant.outbound.sent_copy import SentCopy
 from assistant.outbound.smtp import DeliveryUnknown, NotDelivered, Transport
+from assistant.review import recipient
 from assistant.review.dates import as_utc
 from assistant.review.placeholders import problems
 from assistant.settings import Settings
@@ -213,13 +217,25 @@ class Sender:
                                   {"problems": blocked or ["inquiry missing"]})
                 await db.commit()
                 return 0
-            recipient, recipient_name = self._recipient(inquiry)
+            target = recipient.for_message(inquiry, self.settings)
+            if target.needs_confirmation and not await recipient.confirmed_by_last_approval(
+                    db, draft.id, target):
+                # An address that needs a confirmation was approved without one (an older
+                # approval, or one made some other way than the review app): back to the queue.
+                await db.execute(update(Draft).where(Draft.id == draft.id).values(
+                    status="pending", approved_by=None, approved_at=None,
+                    second_approved_by=None, updated_at=now, revision=Draft.revision + 1))
+                await self._audit(db, "reply_blocked", draft.id,
+                                  {"problems": ["recipient not confirmed"]})
+                await db.commit()
+                return 0
+            recipient_address, recipient_name = target.address, target.name
             message_id = threads.new_message_id(conversation.token,
                                                 self.settings.message_id_domain)
             try:
                 reply = compose(
                     message_id=message_id, sender_address=self.envelope_from,
-                    sender_name=self.settings.sender_name, recipient=recipient or "",
+                    sender_name=self.settings.sender_name, recipient=recipient_address or "",
                     recipient_name=recipient_name, subject=draft.subject or inquiry.subject or "",
                     inquiry_message_id=inquiry.message_id,
                     inquiry_references=list(inquiry.references or []), text=text,
@@ -248,19 +264,6 @@ class Sender:
             await db.commit()
         return 1
 
-    def _recipient(self, inquiry: Message) -> tuple[str | None, str]:
-        """The inquiry's Reply-To when it has a usable one (not our own address), else From."""
-        if inquiry.raw:
-            from assistant.parse import parse
-
-            mail = parse(inquiry.raw)
-            own = self.settings.own_addresses
-            if mail.reply_to and mail.reply_to.address.lower() not in own:
-                return mail.reply_to.address, mail.reply_to.name
-            if mail.sender:
-                return mail.sender.address, mail.sender.name
-        return inquiry.sender_address, inquiry.sender_name or ""
-
     # --- 3. deliver --------------------------------------------------------------------------
 
     async def deliver(self, item_id: int) -> int:
@@ -280,12 +283,12 @@ class Sender:
             await db.commit()
             item = await db.get(OutboxItem, item_id)
             assert item is not None and item.raw is not None and item.recipient is not None
-            attempt, draft_id, raw, recipient = item.attempts, item.draft_id, item.raw, \
+            attempt, draft_id, raw, to_address = item.attempts, item.draft_id, item.raw, \
                 item.recipient
         fields: dict[str, Any] = {"outbox": item_id, "draft": draft_id, "attempt": attempt,
                                   "message_id": item.message_id}
         try:
-            answer = await self.transport.send(self.envelope_from, [recipient], raw)
+            answer = await self.transport.send(self.envelope_from, [to_address], raw)
         except NotDelivered as exc:
             await self._not_delivered(item_id, draft_id, attempt, exc, fields)
             return 0

@@ -20,13 +20,13 @@ Unit tests replace the transport with a fake; integration tests run a real aiosm
 from __future__ import annotations
 
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import aiosmtplib
 
-from assistant.settings import SettingsError
+from assistant.settings import SettingsError, unencoded_userinfo
 
 
 class NotDelivered(Exception):
@@ -54,16 +54,25 @@ class SmtpTarget:
     use_tls: bool
     start_tls: bool
     username: str | None
-    password: str | None
+    password: str | None = field(repr=False)  # never in a repr, a log line or an error
     verify: bool
     cafile: str | None
 
     @classmethod
     def parse(cls, url: str) -> SmtpTarget:
-        parts = urlsplit(url)
+        """Read ``ASSISTANT_SMTP_URL``; no error message quotes it (it holds a password)."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            raise SettingsError("ASSISTANT_SMTP_URL cannot be read (is an IPv6 host in "
+                                "[brackets]?)") from None
         if parts.scheme not in ("smtp", "smtps"):
             raise SettingsError(f"ASSISTANT_SMTP_URL must start with smtp:// or smtps://, "
                                 f"not {parts.scheme or '(nothing)'}://")
+        if unencoded_userinfo(url, parts.netloc):
+            raise SettingsError("ASSISTANT_SMTP_URL has an unencoded /, #, ? or @ in its user or "
+                                "password: percent-encode them (/ as %2F, # as %23, ? as %3F, "
+                                "@ as %40)")
         if not parts.hostname:
             raise SettingsError("ASSISTANT_SMTP_URL has no host")
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
@@ -73,8 +82,9 @@ class SmtpTarget:
             raise SettingsError("ASSISTANT_SMTP_URL: smtps:// and starttls=1 exclude each other")
         try:
             port = parts.port or (465 if use_tls else 587 if start_tls else 25)
-        except ValueError as exc:
-            raise SettingsError(f"ASSISTANT_SMTP_URL: {exc}") from exc
+        except ValueError:
+            raise SettingsError("ASSISTANT_SMTP_URL: the port is not a number from 0 to "
+                                "65535") from None
         return cls(host=parts.hostname, port=port, use_tls=use_tls, start_tls=start_tls,
                    username=unquote(parts.username) if parts.username else None,
                    password=unquote(parts.password) if parts.password else None,

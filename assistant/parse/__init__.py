@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.parse import addresses
 from assistant.parse.language import detect_language
 from assistant.parse.mime import (
-    addresses,
     body_text,
     check_message_id,
     first_message_id,
@@ -18,6 +18,7 @@ from assistant.parse.mime import (
     message_ids,
     parse_date,
     parse_message,
+    raw_8bit,
     walk,
 )
 from assistant.parse.quotes import split_reply
@@ -43,7 +44,7 @@ def parse(raw: bytes) -> Mail:
         problems.append(f"unparseable message ({exc.__class__.__name__})")
         text = data.decode("utf-8", errors="replace")
         split = split_reply(text)
-        return Mail(raw=raw, sender=None, recipients=(), reply_to=None, subject="", date=None,
+        return Mail(raw=raw, sender=None, recipients=(), reply_to=(), subject="", date=None,
                     message_id=None, in_reply_to=None, references=(), headers=(),
                     content_type="text/plain", text=text, new_text=split.new_text,
                     quoted=split.quoted, signature=split.signature,
@@ -61,14 +62,14 @@ def parse(raw: bytes) -> Mail:
     for name, value in raw_headers:
         raw_first.setdefault(name, value)
 
-    # Addresses are split on the raw header: decoding first would turn an encoded
-    # "Hofmann, Jürgen" into two addresses at its comma.
-    senders = addresses(raw_first.get("from", ""), problems, "From")
-    reply_to = addresses(raw_first.get("reply-to", ""), problems, "Reply-To")
+    # Addresses are split on the raw header (assistant.parse.addresses): decoding first would
+    # turn an encoded "Hofmann, Jürgen" into two addresses, or an encoded name into an address.
+    senders = addresses.read(raw_8bit(raw_first.get("from", "")), "From", problems)
+    reply_to = addresses.read(raw_8bit(raw_first.get("reply-to", "")), "Reply-To", problems)
     recipients = tuple(
         addr for name in ("to", "cc")
         for value in (v for k, v in raw_headers if k == name)
-        for addr in addresses(value, problems, name.title()))
+        for addr in addresses.read(raw_8bit(value), name.title(), problems))
     try:
         content_type = msg.get_content_type()
         report_type = msg.get_param("report-type") if content_type == "multipart/report" else None
@@ -87,7 +88,7 @@ def parse(raw: bytes) -> Mail:
         raw=raw,
         sender=senders[0] if senders else None,
         recipients=recipients,
-        reply_to=reply_to[0] if reply_to else None,
+        reply_to=reply_to,
         subject=first.get("subject", ""),
         date=parse_date(first.get("date", ""), problems),
         message_id=message_id,

@@ -15,10 +15,10 @@ from email import message_from_bytes
 from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 from assistant.parse.htmltext import html_to_text
-from assistant.values import Address, Attachment
+from assistant.values import Attachment
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -69,28 +69,6 @@ def header_text(value: object, problems: list[str], name: str) -> str:
         problems.append(f"header {name}: could not decode ({exc.__class__.__name__})")
         text = raw
     return " ".join(text.split())
-
-
-def addresses(value: str, problems: list[str], name_of_header: str) -> tuple[Address, ...]:
-    value = raw_8bit(value)
-    try:
-        pairs = getaddresses([value])
-    except Exception as exc:  # noqa: BLE001
-        problems.append(
-            f"header {name_of_header}: unreadable addresses ({exc.__class__.__name__})")
-        return ()
-    found = []
-    if value.strip() and any(not addr.strip() for _, addr in pairs):
-        problems.append(f"header {name_of_header}: empty address in {value[:80]!r}")
-    for display, addr in pairs:
-        addr = addr.strip().strip("<>")
-        if "@" in addr:
-            name = header_text(display, problems, name_of_header) if display else ""
-            name = name.strip().strip('"')
-            found.append(Address(addr, "" if name.lower() == addr.lower() else name))
-    if value.strip() and not found:
-        problems.append(f"header {name_of_header}: no address found in {value[:80]!r}")
-    return tuple(found)
 
 
 def parse_date(value: str, problems: list[str]) -> datetime | None:

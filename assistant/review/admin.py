@@ -35,8 +35,12 @@ async def _users_page(request: Request, ctx: Ctx, *, status: int = 200,
                       form: dict[str, Any] | None = None) -> Response:
     async with ctx.services.sessions() as db:
         users = await accounts.listing(db)
+    auth = ctx.services.auth
+    paused = {u.username: until for u in users
+              if (until := auth.paused_until(u.username)) is not None}
     return await render(request, ctx, "admin_users.html", status=status, title="Benutzer",
                         users=users, roles=ROLE_LABELS, error=error, form=form or {},
+                        paused=paused,
                         notice=NOTICES.get(request.query_params.get("hinweis", "")))
 
 

@@ -8,12 +8,18 @@
   once. The cookie is HttpOnly, SameSite=Lax, and Secure with the ``__Host-`` prefix unless
   ``ASSISTANT_COOKIE_SECURE`` is off. Sessions end after ``ASSISTANT_SESSION_HOURS`` idle.
 * CSRF tokens are HMACs of the session token (or, on the login page, of a short-lived
-  pre-login cookie), so every form carries one and nothing more needs storing.
-* After ``ASSISTANT_LOGIN_ATTEMPTS`` failures for one user name, logins for it pause for
-  ``ASSISTANT_LOGIN_LOCK_MINUTES`` (stored on the user); unknown names and client addresses are
-  throttled in memory the same way, so the answers do not tell which names exist.
+  pre-login cookie), so every form carries one and nothing more needs storing. A user signed in
+  by the proxy header has no session: each page gets a fresh token (time of issue, a random
+  nonce and an HMAC over both and the user name), valid for ``ASSISTANT_SESSION_HOURS``.
+* Failed logins are counted per account name and per client address
+  (:mod:`assistant.review.throttle`): a name pauses after ``ASSISTANT_LOGIN_ATTEMPTS`` failures
+  within ``ASSISTANT_LOGIN_LOCK_MINUTES`` — the same for names that do not exist, so the answers
+  do not tell which names exist — and a client with four times as many is slowed down, never
+  locked out: the right password of an account that is not paused still gets in.
 * With ``ASSISTANT_TRUSTED_USER_HEADER`` set, a request from one of ``ASSISTANT_TRUSTED_PROXIES``
-  that carries the header is the named (existing, active) user: single sign-on at the proxy.
+  (empty by default: the header is then refused at start-up) that carries the header is the
+  named (existing, active) user: single sign-on at the proxy. Only those proxies'
+  ``X-Forwarded-For`` is believed, and only when its last entry is an IP address.
 
 Passwords never reach a log line or the audit log; failed logins for unknown names are audited
 without the name, since people type their password into the name field.
@@ -27,10 +33,9 @@ import hmac
 import ipaddress
 import secrets
 import time
-from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -42,7 +47,8 @@ from starlette.responses import Response
 
 from assistant.history.models import AuditEntry, User, WebSession, utcnow
 from assistant.review.dates import as_utc
-from assistant.settings import Settings
+from assistant.review.throttle import LoginThrottle, SlowDown
+from assistant.settings import Settings, SettingsError
 
 ROLES = ("reviewer", "admin")
 MIN_PASSWORD_LENGTH = 12
@@ -81,36 +87,6 @@ class Passwords:
             return True
 
 
-class LoginThrottle:
-    """Failures per key (client address, unknown user name) within a sliding window."""
-
-    def __init__(self, attempts: int, window_seconds: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.attempts = attempts
-        self.window = window_seconds
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-
-    def _recent(self, key: str) -> deque[float]:
-        stamps = self._failures[key]
-        cutoff = self.clock() - self.window
-        while stamps and stamps[0] < cutoff:
-            stamps.popleft()
-        return stamps
-
-    def blocked(self, key: str, attempts: int | None = None) -> bool:
-        return len(self._recent(key)) >= (attempts or self.attempts)
-
-    def failed(self, key: str) -> None:
-        self._recent(key).append(self.clock())
-        if len(self._failures) > 10_000:  # bound the memory an attacker can make us use
-            for stale in [k for k, v in self._failures.items() if not v][:5_000]:
-                del self._failures[stale]
-
-    def reset(self, key: str) -> None:
-        self._failures.pop(key, None)
-
-
 @dataclass(frozen=True, slots=True)
 class Viewer:
     """The signed-in person as the pages see them."""
@@ -147,11 +123,17 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+CLIENT_FACTOR = 4  # a client may fail this many times as often as one account name
+
+
 def _addresses(text: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
     nets = []
     for item in text.split(","):
         if item.strip():
-            nets.append(ipaddress.ip_network(item.strip(), strict=False))
+            try:
+                nets.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError as exc:
+                raise SettingsError(f"ASSISTANT_TRUSTED_PROXIES: {exc}") from exc
     return nets
 
 
@@ -160,20 +142,23 @@ class Authenticator:
 
     def __init__(self, settings: Settings, sessions: async_sessionmaker[AsyncSession],
                  passwords: Passwords | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        if not settings.secret_key or len(settings.secret_key) < 16:
-            from assistant.settings import SettingsError
-
-            raise SettingsError("ASSISTANT_SECRET_KEY must be set to at least 16 characters "
-                                "(e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)")
+                 clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time,
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
         self.settings = settings
         self.sessions = sessions
         self.passwords = passwords or Passwords()
-        self._key = settings.secret_key.encode()
+        self._key = settings.signing_key().encode()
         self._signer = Signer(self._key, salt="assistant.session")
         lock_seconds = settings.login_lock_minutes * 60
         self.throttle = LoginThrottle(settings.login_attempts, lock_seconds, clock)
+        self.slowdown = SlowDown(sleep)
+        self.wall_clock = wall_clock
         self._proxies = _addresses(settings.trusted_proxies)
+        if settings.trusted_user_header and not self._proxies:
+            raise SettingsError("ASSISTANT_TRUSTED_USER_HEADER is set, but "
+                                "ASSISTANT_TRUSTED_PROXIES is empty: list the reverse proxy's "
+                                "address(es), or the header would be refused")
         self.cookie_name = ("__Host-assistant_session" if settings.cookie_secure
                             else "assistant_session")
 
@@ -188,11 +173,16 @@ class Authenticator:
         return any(address in net for net in self._proxies)
 
     def client_address(self, request: Request) -> str:
-        """The browser's address: the peer, or the proxy's X-Forwarded-For when it is trusted."""
+        """The browser's address: the peer, or — for a listed proxy only — the last entry of its
+        X-Forwarded-For (the one the proxy itself added) when that is an IP address."""
         peer = request.client.host if request.client else "unknown"
         forwarded = request.headers.get("x-forwarded-for")
         if forwarded and self._from_proxy(request):
-            return forwarded.split(",")[-1].strip() or peer
+            last = forwarded.split(",")[-1].strip()
+            try:
+                return str(ipaddress.ip_address(last))
+            except ValueError:
+                return peer
         return peer
 
     def _hmac(self, purpose: str, value: str) -> str:
@@ -203,6 +193,26 @@ class Authenticator:
 
     def check_csrf(self, expected: str, given: object) -> bool:
         return isinstance(given, str) and bool(given) and hmac.compare_digest(expected, given)
+
+    def proxy_csrf(self, username: str) -> str:
+        """A fresh token for a user signed in by the proxy header: issued-at, nonce, HMAC."""
+        payload = f"{int(self.wall_clock())}.{secrets.token_urlsafe(12)}"
+        return f"{payload}.{self._hmac('csrf-proxy', f'{username}:{payload}')}"
+
+    def csrf_valid(self, viewer: Viewer | None, expected: str, given: object) -> bool:
+        """Does the form's token belong to this viewer (or, without one, to the login form)?"""
+        if viewer is None or not viewer.via_proxy:
+            return self.check_csrf(expected, given)
+        if not isinstance(given, str) or given.count(".") != 2:
+            return False
+        issued, nonce, mac = given.split(".")
+        if not issued.isdigit():
+            return False
+        age = self.wall_clock() - int(issued)
+        if not -60 <= age <= self.settings.session_hours * 3600:
+            return False
+        wanted = self._hmac("csrf-proxy", f"{viewer.username}:{issued}.{nonce}")
+        return hmac.compare_digest(wanted, mac)
 
     # --- who is asking ----------------------------------------------------------------------
 
@@ -238,51 +248,53 @@ class Authenticator:
             user = (await db.execute(select(User).where(User.username == username))).scalar()
         if user is None or not user.active:
             return None
-        return Viewer(user.id, user.username, user.role, self._hmac("csrf-proxy", user.username),
+        return Viewer(user.id, user.username, user.role, self.proxy_csrf(user.username),
                       via_proxy=True)
 
     # --- logging in and out -----------------------------------------------------------------
 
     async def login(self, request: Request, username: str, password: str) -> LoginResult:
+        """Check a login; a paused name is refused, a client over its limit waits first."""
         username = username.strip()
         client = "client:" + self.client_address(request)
-        minutes = self.settings.login_lock_minutes
-        paused = LoginResult(None, error=LOGIN_PAUSED.format(minutes=minutes), status=429)
-        if self.throttle.blocked(client, self.settings.login_attempts * 4):
-            return paused
+        name = "name:" + username.lower()
+        if self.throttle.blocked(name):
+            return self._paused()
+        excess = self.throttle.count(client) - self.settings.login_attempts * CLIENT_FACTOR + 1
+        if excess <= 0:
+            return await self._attempt(request, username, password, name, client)
+        if self.slowdown.crowded(client):
+            return self._paused()
+
+        async def attempt() -> LoginResult:
+            return await self._attempt(request, username, password, name, client)
+        result = await self.slowdown.wait(client, excess, attempt)
+        assert isinstance(result, LoginResult)
+        return result
+
+    def _paused(self) -> LoginResult:
+        return LoginResult(None, error=LOGIN_PAUSED.format(
+            minutes=self.settings.login_lock_minutes), status=429)
+
+    async def _attempt(self, request: Request, username: str, password: str, name: str,
+                       client: str) -> LoginResult:
+        """The same steps for every name, existing or not (a dummy hash for unknown ones)."""
+        if self.throttle.blocked(name):
+            return self._paused()
         now = utcnow()
         async with self.sessions() as db:
             user = (await db.execute(select(User).where(User.username == username))).scalar()
-            if user is None:
-                name_key = "name:" + username.lower()
-                if self.throttle.blocked(name_key):
-                    return paused
-                await asyncio.to_thread(self.passwords.verify, None, password)
-                self.throttle.failed(name_key)
+            ok = await asyncio.to_thread(self.passwords.verify,
+                                         user.password_hash if user else None, password)
+            if user is None or not ok or not user.active:
+                self.throttle.failed(name)
                 self.throttle.failed(client)
-                db.add(AuditEntry(actor="anonymous", action="login_failed",
-                                  detail={"known_user": False}))
-                await db.commit()
-                return LoginResult(None, error=LOGIN_FAILED, status=401)
-            locked = as_utc(user.locked_until)
-            if locked and locked > now:
-                return paused
-            ok = await asyncio.to_thread(self.passwords.verify, user.password_hash, password)
-            ok = ok and user.active
-            if not ok:
-                user.failed_logins += 1
-                if user.failed_logins >= self.settings.login_attempts:
-                    user.locked_until = now + timedelta(minutes=minutes)
-                    user.failed_logins = 0
-                self.throttle.failed(client)
-                db.add(AuditEntry(actor=f"user:{user.username}", action="login_failed",
-                                  detail={"known_user": True}))
+                db.add(AuditEntry(actor=f"user:{user.username}" if user else "anonymous",
+                                  action="login_failed", detail={"known_user": user is not None}))
                 await db.commit()
                 return LoginResult(None, error=LOGIN_FAILED, status=401)
             if self.passwords.needs_rehash(user.password_hash):
                 user.password_hash = await asyncio.to_thread(self.passwords.hash, password)
-            user.failed_logins = 0
-            user.locked_until = None
             token = secrets.token_urlsafe(32)
             await db.execute(delete(WebSession).where(WebSession.expires_at < now))
             db.add(WebSession(token_hash=_token_hash(token), user_id=user.id, created_at=now,
@@ -291,9 +303,15 @@ class Authenticator:
             db.add(AuditEntry(actor=f"user:{user.username}", action="login",
                               detail={"client": self.client_address(request)}))
             await db.commit()
-            self.throttle.reset(client)
+            # The account's own success clears its counter; the client's counter stays.
+            self.throttle.reset(name)
             return LoginResult(Viewer(user.id, user.username, user.role,
                                       self._hmac("csrf", token)), token=token)
+
+    def paused_until(self, username: str) -> datetime | None:
+        """When logins for this name resume (None when they are not paused)."""
+        seconds = self.throttle.paused_for("name:" + username.strip().lower())
+        return utcnow() + timedelta(seconds=seconds) if seconds else None
 
     async def logout(self, request: Request, viewer: Viewer) -> None:
         signed = request.cookies.get(self.cookie_name)

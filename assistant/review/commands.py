@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli import EXIT_INPUT_ERROR, fail
+from assistant.cli import EXIT_INPUT_ERROR, fail, keyed
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -39,16 +39,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                      "(or the first line of standard input)")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", choices=ROLES, default="reviewer")
-    q.set_defaults(func=cmd_users_add)
+    q.set_defaults(func=keyed(cmd_users_add))
     q = users.add_parser("password", help="set a new password (ends the account's sessions)")
     q.add_argument("name", metavar="NAME")
-    q.set_defaults(func=cmd_users_password)
+    q.set_defaults(func=keyed(cmd_users_password))
     q = users.add_parser("list", help="the accounts")
     q.add_argument("--format", choices=("table", "json"), default="table")
-    q.set_defaults(func=cmd_users_list)
+    q.set_defaults(func=keyed(cmd_users_list))
     q = users.add_parser("deactivate", help="lock an account and end its sessions")
     q.add_argument("name", metavar="NAME")
-    q.set_defaults(func=cmd_users_deactivate)
+    q.set_defaults(func=keyed(cmd_users_deactivate))
 
     p = sub.add_parser("intents", help="the intent catalogue")
     intents = p.add_subparsers(dest="intents_command", required=True, metavar="ACTION")
@@ -107,10 +107,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.outbound.smtp import SmtpTransport
     from assistant.review.web import create_app
 
-    if len(settings.secret_key) < 16:
-        return fail("ASSISTANT_SECRET_KEY must be set to at least 16 characters (e.g. "
-                     "`python3 -c 'import secrets; print(secrets.token_hex(32))'`)",
-                     EXIT_INPUT_ERROR)
+    settings.signing_key()  # SettingsError (exit 2) for a short, repetitive or placeholder key
     logs.setup(settings.log_level, getattr(settings, "log_format", "logfmt"))
     pipeline = _pipeline(settings)
     engine = create_engine(settings.database_url)

@@ -27,7 +27,7 @@ from assistant.history.models import (
     User,
     utcnow,
 )
-from assistant.review import corrections, four_eyes, placeholders
+from assistant.review import corrections, four_eyes, placeholders, recipient
 from assistant.review.auth import Viewer
 from assistant.settings import Settings
 
@@ -161,9 +161,30 @@ class Approval:
     waiting_reasons: tuple[str, ...] = ()
 
 
+async def _recipient(db: AsyncSession, draft: Draft, settings: Settings,
+                     confirmed: str | None) -> dict[str, Any]:
+    """The approval's record of where the reply goes; refused when there is no safe address,
+    or when the address needs the reviewer's explicit confirmation and did not get it."""
+    message = await db.get(Message, draft.message_id)
+    if message is None:
+        raise Refused(recipient.NO_ADDRESS)
+    target = recipient.for_message(message, settings)
+    if target.address is None:
+        raise Refused(recipient.NO_ADDRESS)
+    if target.needs_confirmation and confirmed != target.address:
+        raise Refused(recipient.NOT_CONFIRMED.format(address=target.address),
+                      recipient.CONFIRM_FIELD)
+    return recipient.approval_detail(target, confirmed == target.address)
+
+
 async def approve(db: AsyncSession, draft_id: int, revision: int, text: str | None,
-                  viewer: Viewer, settings: Settings) -> Approval:
-    """Approve the text (edited or not); final unless the four-eyes rule wants a second person."""
+                  viewer: Viewer, settings: Settings,
+                  confirmed_recipient: str | None = None) -> Approval:
+    """Approve the text (edited or not); final unless the four-eyes rule wants a second person.
+
+    ``confirmed_recipient`` is the address the reviewer explicitly confirmed; it is required
+    (and must be the reply's address) when the address needs a confirmation
+    (:mod:`assistant.review.recipient`)."""
     draft = await _load(db, draft_id, revision)
     values: dict[str, Any] = {}
     final_text = current_text(draft)
@@ -179,13 +200,14 @@ async def approve(db: AsyncSession, draft_id: int, revision: int, text: str | No
     problems = placeholders.problems(final_text)
     if problems:
         raise Refused("Dieser Entwurf kann so nicht freigegeben werden.", "text", problems)
+    sent_to = await _recipient(db, draft, settings, confirmed_recipient)
     understanding = await _understanding(db, draft)
     edited = values.get("edited_text", draft.edited_text)
     reasons = second_reviewer_reasons(draft, understanding, settings, edited)
     now = utcnow()
     if reasons and approved_by is None:
         values.update(approved_by=viewer.username, approved_at=now)
-        _audit(db, viewer, "draft_approved_first", draft, four_eyes=reasons)
+        _audit(db, viewer, "draft_approved_first", draft, four_eyes=reasons, **sent_to)
         await _store(db, draft, revision, **values)
         await db.commit()
         return Approval(final=False, waiting_reasons=tuple(reasons))
@@ -199,7 +221,8 @@ async def approve(db: AsyncSession, draft_id: int, revision: int, text: str | No
         values.update(approved_by=viewer.username, approved_at=now)
         approvers = [viewer.username]
     values["status"] = "approved"
-    _audit(db, viewer, "draft_approved", draft, approvers=approvers, four_eyes=reasons)
+    _audit(db, viewer, "draft_approved", draft, approvers=approvers, four_eyes=reasons,
+           **sent_to)
     await _store(db, draft, revision, **values)
     await db.commit()
     return Approval(final=True)

@@ -29,7 +29,7 @@ from assistant.history.models import (
     UnderstandingRecord,
     User,
 )
-from assistant.review import corrections, decisions, placeholders
+from assistant.review import corrections, decisions, placeholders, recipient
 from assistant.review.decisions import Refused, current_text
 from assistant.review.routing import Ctx, redirect, render
 
@@ -147,8 +147,10 @@ async def _render(request: Request, ctx: Ctx, draft_id: int, *, status: int = 20
                   if isinstance(i, Mapping)]
     chosen = [b.get("intent") for b in (draft.blocks or []) if isinstance(b, Mapping)
               and b.get("intent")] or [i["id"] for i in understood]
+    target = recipient.for_message(message, settings) if message is not None else None
     return await render(
-        request, ctx, "inquiry.html", status=status,
+        request, ctx, "inquiry.html", status=status, target=target,
+        recipient_warnings=recipient.WARNINGS, confirm_field=recipient.CONFIRM_FIELD,
         title=(message.subject if message and message.subject else "Anfrage ohne Betreff"),
         **data, text=shown_text, blocks=_blocks(draft, shown_text),
         problems=placeholders.problems(current_text(draft)),
@@ -190,10 +192,11 @@ async def approve(request: Request, ctx: Ctx) -> Response:
     the stored text)."""
     draft_id = request.path_params["draft_id"]
     text = ctx.text("text") if ctx.form is not None and "text" in ctx.form else None
+    confirmed = ctx.text(recipient.CONFIRM_FIELD) or None
     try:
         async with ctx.services.sessions() as db:
             outcome = await decisions.approve(db, draft_id, _revision(ctx), text, ctx.viewer,
-                                              ctx.services.settings)
+                                              ctx.services.settings, confirmed)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused, text=text)
     if outcome.final:

@@ -22,6 +22,7 @@ from starlette.responses import Response
 
 from assistant.history.models import Conversation, Draft, Message, UnderstandingRecord, utcnow
 from assistant.review.dates import as_utc, waited
+from assistant.review.recipient import HANDOVER_SOURCE
 from assistant.review.routing import Ctx, render
 
 AGES = {"": "alle", "24": "älter als 1 Tag", "48": "älter als 2 Tage", "168": "älter als 1 Woche"}
@@ -81,6 +82,7 @@ class Entry:
     first_approval_by: str | None
     assigned_to: str | None
     waiting: bool
+    unconfirmed_address: bool = False  # a chat hand-over: the address was typed, not confirmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,7 @@ async def load(db: AsyncSession, f: QueueFilter, *, now: datetime, page_size: in
         _joined(select(Draft.id, Draft.conversation_id, Message.received_at, Message.subject,
                        Message.sender_name, Message.sender_address, Conversation.municipality,
                        UnderstandingRecord.intents, Draft.language, Draft.needs_staff,
-                       Draft.approved_by, Conversation.assigned_to))
+                       Draft.approved_by, Conversation.assigned_to, Message.source))
         .where(and_(*conditions))
         .order_by(Message.received_at, Draft.id)
         .limit(page_size).offset((page - 1) * page_size))).all()
@@ -160,7 +162,8 @@ async def load(db: AsyncSession, f: QueueFilter, *, now: datetime, page_size: in
             municipality=row.municipality or "", intents=intents, language=row.language,
             needs_staff=bool(row.needs_staff), first_approval_by=row.approved_by,
             assigned_to=row.assigned_to,
-            waiting=received is not None and received < badge_cutoff))
+            waiting=received is not None and received < badge_cutoff,
+            unconfirmed_address=row.source == HANDOVER_SOURCE))
     return Queue(entries=tuple(entries), pending=totals[0], needs_staff=int(totals[1]),
                  waiting=int(totals[2]), matching=matching, page=page, pages=pages, filter=f)
 

@@ -2,9 +2,10 @@
 
 The figures are read from the store at each scrape, so they are the same whichever process
 serves them and survive restarts: mails processed by kind, drafts by status and pending, the
-age of the oldest pending mail, replies in the outbox by state, and failed send attempts. Both
-endpoints carry no personal data and need no session; restrict them at the reverse proxy if
-they should not be public.
+age of the oldest pending mail, replies in the outbox by state, failed send attempts, and chat
+questions handed over to staff. Hand-overs the chat refused (too many per client or per
+address) are counted by the web process that refused them. Both endpoints carry no personal
+data and need no session; restrict them at the reverse proxy if they should not be public.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 
 from assistant.history.models import Draft, Message, OutboxItem, utcnow
 from assistant.review.dates import as_utc
+from assistant.review.recipient import HANDOVER_SOURCE
 
 
 class OperatorMetrics:
@@ -34,6 +36,11 @@ class OperatorMetrics:
         self.registry.register(self)  # type: ignore[arg-type]
         self._snapshot: dict[str, Any] = {}
         self._lock = asyncio.Lock()
+        self._handovers_refused: dict[str, int] = {"client": 0, "address": 0}
+
+    def handover_refused(self, reason: str) -> None:
+        """Count a chat hand-over refused for ``reason`` ("client" or "address")."""
+        self._handovers_refused[reason] = self._handovers_refused.get(reason, 0) + 1
 
     async def refresh(self) -> None:
         async with self._lock, self.sessions() as db:
@@ -54,8 +61,12 @@ class OperatorMetrics:
                 OutboxItem.attempts - case((OutboxItem.status.in_(("sent", "sending",
                                                                    "uncertain")), 1),
                                            else_=0)), 0)))).scalar()
+            handovers = (await db.execute(
+                select(func.count(Message.id))
+                .where(Message.direction == "in", Message.source == HANDOVER_SOURCE))).scalar()
         oldest = as_utc(oldest)
         self._snapshot = {
+            "handovers": int(handovers or 0),
             "processed": {kind or "unknown": n for kind, n in processed},
             "drafts": dict(drafts),
             "oldest_age": (utcnow() - oldest).total_seconds() if oldest else 0.0,
@@ -91,6 +102,16 @@ class OperatorMetrics:
         yield GaugeMetricFamily("assistant_replies_failed",
                                 "Replies that failed for good and wait for staff.",
                                 value=snap["outbox"].get("failed", 0))
+        yield CounterMetricFamily("assistant_chat_handovers",
+                                  "Chat questions handed over to staff (stored).",
+                                  value=snap["handovers"])
+        refused = CounterMetricFamily(
+            "assistant_chat_handovers_refused",
+            "Chat hand-overs refused by this web process, by limit (client or address).",
+            labels=["reason"])
+        for reason, n in sorted(self._handovers_refused.items()):
+            refused.add_metric([reason], n)
+        yield refused
 
 
 async def healthz(request: Request) -> Response:

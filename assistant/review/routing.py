@@ -96,7 +96,7 @@ def guarded(handler: Handler, *, role: str | None = "reviewer") -> Callable[[Req
             token = ctx.form.get("csrf_token")
             if pre_login_new and viewer is None:
                 token = None  # the login form's token needs its pre-login cookie
-            if not _same_origin(request) or not auth.check_csrf(csrf, token):
+            if not _same_origin(request) or not auth.csrf_valid(viewer, csrf, token):
                 return await render(request, ctx, "error.html", status=403,
                                     title="Formular ungültig",
                                     message="Das Formular ist abgelaufen oder stammt nicht von "

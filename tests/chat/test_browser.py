@@ -49,6 +49,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
     port = free_port()
     env = {**os.environ, "ASSISTANT_DATABASE_URL": url, "ASSISTANT_SECRET_KEY": SECRET,
            "ASSISTANT_COOKIE_SECURE": "0", "ASSISTANT_CHAT_RATE_PER_MINUTE": str(LIMIT),
+           "ASSISTANT_TRUSTED_PROXIES": "127.0.0.1",
            "ASSISTANT_SMTP_URL": f"smtp://127.0.0.1:{free_port()}"}
     log = folder / "serve.log"
     with log.open("wb") as out:
@@ -72,8 +73,9 @@ _clients = itertools.count(10)
 
 
 def _visitor(chromium: Any, javascript: bool) -> Any:
-    """A visitor's page; each is a client of its own (the proxy header that the app trusts from
-    127.0.0.1 gives it its own address), so the tests' rate limits do not mix."""
+    """A visitor's page; each is a client of its own (the app trusts X-Forwarded-For from
+    127.0.0.1, listed as the proxy, which gives it its own address), so the tests' rate limits
+    do not mix."""
     context = chromium.new_context(
         locale="de-DE", viewport={"width": 1200, "height": 900}, java_script_enabled=javascript,
         extra_http_headers={"X-Forwarded-For": f"192.0.2.{next(_clients)}"})

@@ -24,7 +24,9 @@ EXAMPLES = {GenerationMode.POSITIVE: 60, GenerationMode.NEGATIVE: 40}
 @pytest.mark.parametrize("mode", list(EXAMPLES), ids=lambda mode: mode.value)
 def test_api_keeps_its_description(sqlite_template: Path, tmp_path: Path,
                                    mode: GenerationMode) -> None:
-    with open_site(sqlite_template, tmp_path, chat_rate_per_minute="0") as site:
+    with open_site(sqlite_template, tmp_path, chat_rate_per_minute="0",
+                   chat_handovers_per_client_per_hour="0",
+                   chat_handovers_per_address_per_day="0") as site:
         schema = schemathesis.openapi.from_asgi("/api/openapi.json", site.app)
         operations = [result.ok() for result in schema.get_all_operations()]
         assert {"POST /api/chat", "POST /api/chat/inquiry"} == {op.label for op in operations}

@@ -3,6 +3,7 @@ and PostgreSQL — and that reports count the same before and after a purge."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import zipfile
@@ -26,11 +27,12 @@ from assistant.history.models import (
 from assistant.reports import queries
 from assistant.reports import rows as table
 from assistant.reports.figures import Period
-from assistant.settings import Settings
+from assistant.settings import Settings, SettingsError
 from tests.reports.world import T0, add_inquiry, add_message
 
 NOW = datetime(2028, 6, 1, tzinfo=UTC)  # 27 months after T0
-SETTINGS = Settings.load({"ASSISTANT_RETENTION_MONTHS": "24", "ASSISTANT_SECRET_KEY": "k"})
+KEY = "privacy-test-key-0123456789abcdef"
+SETTINGS = Settings.load({"ASSISTANT_RETENTION_MONTHS": "24", "ASSISTANT_SECRET_KEY": KEY})
 ADDRESS = "erika.muster@musterbach.example"
 
 
@@ -146,11 +148,11 @@ async def test_erasure_anonymises_and_keeps_or_deletes_the_audit(engine: Any) ->
         entry = (await conn.execute(select(AuditEntry.detail).where(
             AuditEntry.action == privacy.ERASE))).scalar_one()
         assert ADDRESS not in json.dumps(entry)
-        assert privacy.subject_hash(ADDRESS, "k") == entry["subject"]
+        assert privacy.subject_hash(ADDRESS, KEY) == entry["subject"]
         assert 1 == (await conn.execute(select(func.count()).select_from(
             AuditEntry.__table__).where(AuditEntry.conversation_id == old.conversation_id))
                      ).scalar_one()
-    strict = Settings.load({"ASSISTANT_ERASE_KEEPS_AUDIT": "false"})
+    strict = Settings.load({"ASSISTANT_ERASE_KEEPS_AUDIT": "false", "ASSISTANT_SECRET_KEY": KEY})
     result = await privacy.erase(engine, strict, "b@lahntal.example")
     assert 1 == result.conversations
 
@@ -181,8 +183,6 @@ def test_months_before_keeps_the_day_or_takes_the_month_end() -> None:
 
 @pytest.fixture
 def cli_store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    import asyncio
-
     from assistant.history.db import create_engine
 
     path = tmp_path / "assistant.db"
@@ -196,6 +196,7 @@ def cli_store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     asyncio.run(fill())
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", url)
+    monkeypatch.setenv("ASSISTANT_SECRET_KEY", KEY)
     monkeypatch.chdir(tmp_path)
     return url
 
@@ -217,6 +218,45 @@ def test_cli_erase_needs_yes(cli_store: str, capsys: pytest.CaptureFixture[str])
     assert "run again with --yes" in capsys.readouterr().out
     assert 0 == main(["privacy", "erase", ADDRESS, "--yes"])
     assert "Erased the personal data in 1 conversation(s)" in capsys.readouterr().out
+
+
+async def _conversations_with(url: str, address: str) -> int:
+    """How many conversations still name ``address``."""
+    from assistant.history.db import create_engine
+
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return (await conn.execute(select(func.count()).select_from(Conversation).where(
+                Conversation.sender_address == address))).scalar_one()
+    finally:
+        await engine.dispose()
+
+
+def test_erase_refuses_empty_key(cli_store: str, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """With an empty key the audit's address hash could be recomputed by anyone: erase stops
+    with exit 2 before it touches anything, and says why."""
+    monkeypatch.setenv("ASSISTANT_SECRET_KEY", "")
+    assert 2 == main(["privacy", "erase", ADDRESS, "--yes"])
+    assert "ASSISTANT_SECRET_KEY is not set" in capsys.readouterr().err
+    assert 1 == asyncio.run(_conversations_with(cli_store, ADDRESS))
+
+
+def test_export_refuses_a_placeholder_or_repeated_key(cli_store: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The .env.example placeholder and 40 identical characters are no keys: no archive."""
+    target = tmp_path / "auskunft.zip"
+    for key in ("change-me-to-64-hex-characters", "x" * 40):
+        monkeypatch.setenv("ASSISTANT_SECRET_KEY", key)
+        assert 2 == main(["privacy", "export", ADDRESS, "--output", str(target)])
+    assert not target.exists()
+
+
+def test_subject_hash_refuses_a_weak_key() -> None:
+    """Whoever calls it, the audit hash is never keyed with a short key."""
+    with pytest.raises(SettingsError):
+        privacy.subject_hash(ADDRESS, "k")
 
 
 def test_cli_purge_and_dry_run(cli_store: str, capsys: pytest.CaptureFixture[str]) -> None:

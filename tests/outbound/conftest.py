@@ -27,6 +27,7 @@ class FakeTransport:
 
     script: list[str] = field(default_factory=list)
     delivered: list[bytes] = field(default_factory=list)
+    envelopes: list[list[str]] = field(default_factory=list)  # RCPT TO of each delivery
     calls: int = 0
 
     async def send(self, sender: str, recipients: list[str], data: bytes) -> str:
@@ -39,6 +40,7 @@ class FakeTransport:
         if outcome == "unknown":
             raise DeliveryUnknown("SMTPServerDisconnected: Connection lost")
         self.delivered.append(data)
+        self.envelopes.append(list(recipients))
         return "250 OK"
 
 

@@ -62,9 +62,11 @@ def live(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path,
     duration, = run(seed(url, pipeline, inquiry_mail(
         DURATION, subject="AW: Laufzeit der Förderung",
         sender="Jonas Weber <weber@musterbach.de>"), received_at=hours_ago(80)))
-    eligibility, xss = run(seed(url, pipeline, inquiry_mail(),
-                                inquiry_mail(XSS_BODY, subject=XSS_SUBJECT,
-                                             sender="Max Muster <max@beispiel.de>")))
+    eligibility, xss, foreign = run(seed(
+        url, pipeline, inquiry_mail(),
+        inquiry_mail(XSS_BODY, subject=XSS_SUBJECT, sender="Max Muster <max@beispiel.de>"),
+        inquiry_mail(DURATION, subject="Laufzeit", sender="Jonas Weber <weber@musterbach.de>",
+                     reply_to="Kasse <kasse@rechenzentrum-extern.example>")))
     recorder = Recorder()
     smtp_port = free_port()
     controller = Controller(recorder, hostname="127.0.0.1", port=smtp_port)
@@ -82,7 +84,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path,
     try:
         _wait_healthy(base, server, log)
         yield Live(base, recorder, {"duration": duration, "eligibility": eligibility,
-                                    "xss": xss}, log)
+                                    "xss": xss, "foreign": foreign}, log)
     finally:
         server.terminate()
         try:
@@ -204,6 +206,27 @@ def test_four_eyes_blocks_self_approval(page: Any, live: Live) -> None:
     page.get_by_role("button", name="Freigeben und senden").click()
     page.get_by_text("Der Entwurf ist freigegeben").wait_for()
     wait_for(lambda: len(live.recorder.messages) == sent_before + 1)
+
+
+def test_reply_to_on_another_domain_is_shown_and_confirmed(page: Any, live: Live) -> None:
+    """The inquiry page shows the Reply-To address on another domain as where the reply goes;
+    approving without ticking the confirmation is refused; ticked, the reply reaches exactly
+    that address."""
+    draft_id = live.drafts["foreign"].draft_id
+    login(page, live, "anna")
+    page.goto(f"{live.base}/drafts/{draft_id}")
+    shown = page.locator("#reply-recipient")
+    assert "kasse@rechenzentrum-extern.example" in shown.inner_text()
+    assert "andere Domain" in shown.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "inquiry-reply-to.png"), full_page=True)
+    sent_before = len(live.recorder.messages)
+    page.get_by_role("button", name="Freigeben und senden").click()
+    assert "kasse@rechenzentrum-extern.example" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Ich habe geprüft").check()
+    page.get_by_role("button", name="Freigeben und senden").click()
+    page.get_by_text("Der Entwurf ist freigegeben").wait_for()
+    wait_for(lambda: len(live.recorder.messages) == sent_before + 1)
+    assert ["kasse@rechenzentrum-extern.example"] == live.recorder.envelopes[-1][1]
 
 
 def test_mail_html_is_inert_in_the_browser(chromium: Any, live: Live) -> None:

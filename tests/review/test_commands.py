@@ -17,7 +17,7 @@ from assistant import cli
 from assistant.history.db import create_engine, sessionmaker
 from assistant.history.models import Suggestion
 from tests.helpers import ROOT
-from tests.review.conftest import Browser, run, seed
+from tests.review.conftest import SECRET, Browser, run, seed
 from tests.review.world import inquiry_mail
 
 
@@ -28,6 +28,7 @@ def env(review_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dic
     shutil.copytree(ROOT / "intents", intents)
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", review_url)
     monkeypatch.setenv("ASSISTANT_INTENTS_DIR", str(intents))
+    monkeypatch.setenv("ASSISTANT_SECRET_KEY", SECRET)
     return {"url": review_url, "intents": intents}
 
 
