@@ -35,11 +35,14 @@ def fail(message: str, code: int = EXIT_FAILURE) -> int:
 
 
 def iso_day(text: str) -> date:
-    """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD)."""
+    """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD) that a
+    period may name (argparse then stops with the reason and exit code 2)."""
+    from assistant.review.dates import BadDay, day
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        return day(text)
+    except BadDay as bad:
+        raise argparse.ArgumentTypeError(str(bad)) from None
 
 
 def _pipeline(settings: Settings) -> Pipeline:
