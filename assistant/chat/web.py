@@ -31,7 +31,15 @@ from starlette.staticfiles import StaticFiles
 
 from assistant.chat import handover
 from assistant.chat.answer import Question, Reply, respond
-from assistant.chat.openapi import Invalid, clean, description, validate
+from assistant.chat.openapi import (
+    MAX_JSON_DEPTH,
+    Invalid,
+    clean,
+    description,
+    max_body_bytes,
+    too_deep,
+    validate,
+)
 from assistant.chat.ratelimit import RateLimiter
 from assistant.parse.language import detect_language
 from assistant.review.routing import Ctx, guarded, render
@@ -250,15 +258,41 @@ def _problem(status: int, error: str, field: str | None = None,
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+async def _read_limited(request: Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it is longer than ``limit`` bytes (it is not read further)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _json_body(request: Request) -> Any:
-    """The parsed body, or a problem response."""
+    """The parsed body, or a problem response: 415 for another type, 413 beyond the size a
+    request of the description can have, 400 for what is not JSON or is nested too deeply."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in JSON_TYPES:
         return _problem(415, "the body must be application/json")
-    raw = await request.body()
+    limit = max_body_bytes(request.app.state.services.settings.chat_max_chars)
+    raw = await _read_limited(request, limit)
+    if raw is None:
+        return _problem(413, f"the body is larger than {limit} bytes")
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _problem(400, "the body is not valid JSON")
+    deep = too_deep(text)
+    if deep is not None:
+        return _problem(400, f"the body is nested more than {MAX_JSON_DEPTH} levels deep",
+                        deep.field)
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
         return _problem(400, "the body is not valid JSON")
 
 
