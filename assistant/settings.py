@@ -123,6 +123,18 @@ class Settings:
         5, "Failed logins for one user name (or from one client) before logins are paused.")
     login_lock_minutes: int = _setting(15, "How long logins stay paused after too many failures.")
     queue_page_size: int = _setting(50, "Queue entries per page.")
+    web_cpu_workers: int = _setting(
+        2, "Processes beside `assistant serve` that compute chat answers and redrafts, so that "
+           "they never hold up other requests (at least 1).")
+    web_cpu_queue: int = _setting(
+        32, "Chat answers and redrafts that may wait for a free worker process; beyond, the chat "
+            "answers 503 with Retry-After and a redraft is refused.")
+    chat_answer_seconds: float = _setting(
+        2.0, "Longest time one chat answer may compute; then it is stopped and the question is "
+             "offered to staff instead.")
+    redraft_seconds: float = _setting(
+        20.0, "Longest time one redraft with other intents may compute; then it is stopped and "
+              "the reviewer is told.")
     sender_name: str = _setting(
         "Landesprogramm WIR", "Display name in the From header of the replies we send.")
     send_retry_seconds: float = _setting(

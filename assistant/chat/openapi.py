@@ -94,6 +94,9 @@ def description(max_chars: int) -> dict[str, Any]:
                "415": {**problem, "description": "The body is not application/json."},
                "422": {**problem, "description": "A field is missing or invalid."},
                "429": limited}
+    busy = {**problem, "description": "Too many questions are being answered at this moment; "
+                                      "try again after `Retry-After` seconds.",
+            "headers": limited["headers"]}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -114,7 +117,7 @@ def description(max_chars: int) -> dict[str, Any]:
                 "responses": {"200": {"description": "The answers, or why staff should answer.",
                                       "content": {"application/json": {"schema": {
                                           "$ref": "#/components/schemas/Reply"}}}},
-                              **refused},
+                              **refused, "503": busy},
             }},
             "/api/chat/inquiry": {"post": {
                 "operationId": "handOver",
@@ -161,8 +164,12 @@ def description(max_chars: int) -> dict[str, Any]:
                                       "items": {"$ref": "#/components/schemas/Answer"}},
                           "handover": {"type": "boolean",
                                        "description": "Offer to pass the question to staff."},
-                          "handover_reasons": {"type": "array",
-                                               "items": {"type": "string", "enum": REASONS}},
+                          "handover_reasons": {
+                              "type": "array", "items": {"type": "string", "enum": REASONS},
+                              "description": "Why staff should answer: `staff_only` (the "
+                                             "knowledge has no answer), `unclear` (no question "
+                                             "recognised, or not within the time budget), "
+                                             "`low_confidence`, `needs_check`, `no_question`."},
                           "language": {"type": "string", "enum": ["de", "en"]},
                           "eligibility": {"oneOf": [{"$ref": "#/components/schemas/Eligibility"},
                                                     {"type": "null"}]}}},

@@ -20,6 +20,7 @@ without reloading; its Content-Security-Policy allows scripts from this site and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from typing import Any
@@ -30,7 +31,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from assistant.chat import handover
-from assistant.chat.answer import Question, Reply, respond
+from assistant.chat.answer import UNCLEAR, Question, Reply, respond
 from assistant.chat.openapi import (
     MAX_JSON_DEPTH,
     Invalid,
@@ -42,6 +43,7 @@ from assistant.chat.openapi import (
 )
 from assistant.chat.ratelimit import RateLimiter
 from assistant.parse.language import detect_language
+from assistant.review.compute import Busy, OverBudget
 from assistant.review.routing import Ctx, guarded, render
 
 TEMPLATES = "assistant.chat"
@@ -50,6 +52,7 @@ NAV = (("/chat", "Chat (öffentlich)", "reviewer"),)
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 JSON_TYPES = ("application/json",)
+BUSY_RETRY_SECONDS = 5
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -77,6 +80,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_answer": "Dazu haben wir keine geprüfte Antwort.",
         "limited": "Sie haben in kurzer Zeit sehr viele Fragen gestellt. Bitte warten Sie "
                    "{seconds} Sekunden.",
+        "busy": "Gerade werden sehr viele Fragen beantwortet. Bitte versuchen Sie es in einigen "
+                "Sekunden noch einmal.",
         "errors": "Bitte prüfen Sie Ihre Eingaben",
         "error_message": "Bitte geben Sie eine Frage ein.",
         "error_long": "Die Frage ist zu lang (höchstens {max} Zeichen).",
@@ -111,6 +116,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_answer": "We have no checked answer to this.",
         "limited": "You have asked very many questions in a short time. Please wait {seconds} "
                    "seconds.",
+        "busy": "Very many questions are being answered right now. Please try again in a few "
+                "seconds.",
         "errors": "Please check your input", "error_message": "Please enter a question.",
         "error_long": "The question is too long (at most {max} characters).",
         "error_population": "Please give the population as a whole number.",
@@ -154,7 +161,8 @@ async def _page(request: Request, ctx: Ctx, *, status: int = 200, **values: Any)
     lang = values.pop("lang", None) or page_language(request)
     texts = TEXTS[lang]
     defaults: dict[str, Any] = {"message": "", "town": "", "population": "", "email": "",
-                                "reply": None, "errors": {}, "received": None, "limited": None}
+                                "reply": None, "errors": {}, "received": None, "limited": None,
+                                "busy": False}
     defaults.update(values)
     response = await render(request, ctx, "chat.html", status=status, title=texts["title"],
                             lang=lang, t=texts, verdicts=_verdicts(texts),
@@ -206,17 +214,29 @@ async def ask(request: Request, ctx: Ctx) -> Response:
         response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
         response.headers["retry-after"] = str(math.ceil(wait))
         return response
-    reply = _respond(request, fields["message"], None, fields["town"] or None,
-                     fields["population"])
+    try:
+        reply = await _respond(request, fields["message"], None, fields["town"] or None,
+                               fields["population"])
+    except Busy:
+        response = await _page(request, ctx, status=503, busy=True, **shown)
+        response.headers["retry-after"] = str(BUSY_RETRY_SECONDS)
+        return response
     return await _page(request, ctx, reply=reply, **shown)
 
 
-def _respond(request: Request, message: str, language: str | None, town: str | None,
-             population: int | None) -> Reply:
+async def _respond(request: Request, message: str, language: str | None, town: str | None,
+                   population: int | None) -> Reply:
+    """The answer, computed in a worker process within the chat's time budget; a question that
+    takes longer is offered to staff (``unclear``). :class:`Busy` when too many wait."""
     services = request.app.state.services
-    return respond(services.knowledge.pipeline,
-                   Question(message, language, town, population),
-                   services.settings.chat_min_confidence)
+    question = Question(message, language, town, population)
+    try:
+        return await services.knowledge.run(respond, question,
+                                            services.settings.chat_min_confidence,
+                                            budget=services.settings.chat_answer_seconds)
+    except OverBudget:
+        return Reply(language or detect_language(message, default="de"), handover=True,
+                     reasons=(UNCLEAR,))
 
 
 def _engine(request: Request) -> Any:
@@ -234,8 +254,11 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
     shown = {"message": fields["message"], "town": fields["town"],
              "population": fields["population_text"], "email": email[:254], "lang": lang}
     if errors:
-        reply = _respond(request, fields["message"], None, fields["town"] or None,
-                         fields["population"]) if "message" not in errors else None
+        reply = None
+        if "message" not in errors:
+            with contextlib.suppress(Busy):
+                reply = await _respond(request, fields["message"], None, fields["town"] or None,
+                                       fields["population"])
         return await _page(request, ctx, status=422, errors=errors, reply=reply, **shown)
     wait = _limited(request)
     if wait:
@@ -310,8 +333,12 @@ async def api_chat(request: Request) -> Response:
     if wait:
         return _problem(429, "too many questions; try again later",
                         headers={"retry-after": str(math.ceil(wait))})
-    reply = _respond(request, values["message"], values["language"], values["town"],
-                     values["population"])
+    try:
+        reply = await _respond(request, values["message"], values["language"], values["town"],
+                               values["population"])
+    except Busy:
+        return _problem(503, "too many questions are being answered; try again shortly",
+                        headers={"retry-after": str(BUSY_RETRY_SECONDS)})
     return JSONResponse(reply.as_json())
 
 

@@ -131,7 +131,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         transport = SmtpTransport(settings.smtp_url, timeout=settings.smtp_timeout_seconds,
                                   local_hostname=settings.message_id_domain)
         sender = Sender(settings, sessions, transport, sent_copy=sent_copy.from_settings(settings))
-    app = create_app(settings, sessions=sessions, pipeline=pipeline, sender=sender)
+    app = create_app(settings, sessions=sessions, pipeline=pipeline, sender=sender,
+                     start_workers=True)
     config = uvicorn.Config(app, host=args.host or settings.web_host,
                             port=args.port or settings.web_port, proxy_headers=False,
                             server_header=False, log_config=None)
