@@ -157,6 +157,9 @@ class Settings:
     chat_min_confidence: float = _setting(
         0.65, "The chat answers an intent only at this confidence or more; below, it offers to "
               "pass the question to staff.")
+    export_dir: str = _setting(
+        "", "Folder for the archives of `assistant privacy export` without --output (empty: "
+            "exports/ next to the SQLite database; with PostgreSQL, --output or this is needed).")
     privacy_purge_hours: float = _setting(
         24.0, "How often the worker runs the privacy purge, in hours (0: never; then run "
               "`assistant privacy purge` from cron).")
