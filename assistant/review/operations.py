@@ -2,7 +2,9 @@
 
 The figures are read from the store at each scrape, so they are the same whichever process
 serves them and survive restarts: mails processed by kind, drafts by status and pending, the
-age of the oldest pending mail, replies in the outbox by state, and failed send attempts. Both
+age of the oldest pending mail, replies in the outbox by state, and failed send attempts.
+The state of the sender running in this process (up, restarts) comes from its supervisor
+(:mod:`assistant.review.supervise`) and is in ``/healthz`` as well. Both
 endpoints carry no personal data and need no session; restrict them at the reverse proxy if
 they should not be public.
 """
@@ -23,13 +25,16 @@ from starlette.responses import JSONResponse, Response
 
 from assistant.history.models import Draft, Message, OutboxItem, utcnow
 from assistant.review.dates import as_utc
+from assistant.review.supervise import RUNNING, Supervised
 
 
 class OperatorMetrics:
     """A Prometheus collector over a snapshot of the store, refreshed before each scrape."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *,
+                 sender: Supervised | None = None) -> None:
         self.sessions = sessions
+        self.sender = sender
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(self)  # type: ignore[arg-type]
         self._snapshot: dict[str, Any] = {}
@@ -91,16 +96,33 @@ class OperatorMetrics:
         yield GaugeMetricFamily("assistant_replies_failed",
                                 "Replies that failed for good and wait for staff.",
                                 value=snap["outbox"].get("failed", 0))
+        if self.sender is not None:
+            yield GaugeMetricFamily("assistant_sender_up",
+                                    "1 while the sender in this process runs, 0 while it waits "
+                                    "to be restarted after a failure.",
+                                    value=1 if self.sender.up else 0)
+            yield CounterMetricFamily("assistant_sender_restarts",
+                                      "Restarts of the sender in this process after failures.",
+                                      value=self.sender.restarts)
 
 
 async def healthz(request: Request) -> Response:
+    """200 ``{"status": "ok"}`` while the database answers and the sender in this process (if
+    any) runs; 503 ``{"status": "error"}`` otherwise. ``sender`` says how it is (``state``,
+    ``restarts``, the type of its ``last_error``); no message text, the endpoint is public."""
     services = request.app.state.services
+    sender = services.sender.health() if services.sender is not None else None
+    found: dict[str, Any] = {"status": "ok"}
+    if sender is not None:
+        found["sender"] = sender
     try:
         async with services.sessions() as db:
             await db.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - any database failure makes the app unhealthy
-        return JSONResponse({"status": "error", "database": type(exc).__name__}, status_code=503)
-    return JSONResponse({"status": "ok"})
+        found.update(status="error", database=type(exc).__name__)
+    if sender is not None and sender["state"] != RUNNING:
+        found["status"] = "error"
+    return JSONResponse(found, status_code=200 if found["status"] == "ok" else 503)
 
 
 async def metrics(request: Request) -> Response:

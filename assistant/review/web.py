@@ -33,6 +33,7 @@ from assistant.review import admin, conversation, dates, inquiry, listing, opera
 from assistant.review.auth import Authenticator, Passwords
 from assistant.review.compute import WorkPool
 from assistant.review.routing import Ctx, guarded, redirect, render, safe_next
+from assistant.review.supervise import Supervised
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,7 @@ class Services:
     knowledge: KnowledgeBox
     metrics: operations.OperatorMetrics
     wake_sender: Callable[[], None]
+    sender: Supervised | None = None  # the sender running in this process, supervised
 
 
 # --- login and logout ---------------------------------------------------------------------------
@@ -249,7 +251,8 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None,
                pipeline: Any = None, passwords: Passwords | None = None,
                sender: Any = None, templates: jinja2.Environment | None = None,
                start_workers: bool = False) -> Starlette:
-    """The review app. ``sender`` (optional) runs beside it and is woken after approvals;
+    """The review app. ``sender`` (optional) runs beside it, supervised (restarted when it
+    fails), and is woken after approvals;
     ``start_workers`` starts the worker processes at startup rather than at the first job."""
     from assistant.history.db import create_engine, sessionmaker
 
@@ -258,19 +261,20 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None,
         if engine is None:
             engine = owned_engine = create_engine(settings.database_url)
         sessions = sessionmaker(engine)
+    supervised = Supervised("sender", sender.run) if sender is not None else None
     services = Services(
         settings=settings, sessions=sessions, templates=templates or make_environment(),
         auth=Authenticator(settings, sessions, passwords),
         knowledge=KnowledgeBox(settings, pipeline),
-        metrics=operations.OperatorMetrics(sessions),
-        wake_sender=sender.wake if sender is not None else (lambda: None))
+        metrics=operations.OperatorMetrics(sessions, sender=supervised),
+        wake_sender=sender.wake if sender is not None else (lambda: None), sender=supervised)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
         if start_workers:
             services.knowledge.work.start()
-        task = asyncio.create_task(sender.run(stop)) if sender is not None else None
+        task = asyncio.create_task(supervised.run(stop)) if supervised is not None else None
         try:
             yield
         finally:
