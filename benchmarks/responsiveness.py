@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
 import random
 import re
@@ -42,6 +43,7 @@ MAX_CHARS = 2000
 SENTENCE = ("Sehr geehrte Damen und Herren, wir sind eine Gemeinde mit 12.000 Einwohnern im "
             "Landkreis Kassel und möchten wissen, welche Maßnahmen gefördert werden. ")
 LOADS = (10, 20)
+KINDS = ("words", "one token")
 PROBE_EVERY = 0.1
 
 
@@ -121,11 +123,11 @@ async def load(client: Any, kind: str, in_flight: int, seconds: float) -> dict[s
 
 def quantiles(times: list[float]) -> str:
     times = sorted(times)
-    p95 = times[max(0, int(len(times) * 0.95) - 1)]
+    p95 = times[max(0, math.ceil(len(times) * 0.95) - 1)]  # nearest rank
     return f"{statistics.median(times):6.1f} {p95:7.1f} {times[-1]:7.1f}"
 
 
-async def measure(base: str, seconds: float) -> None:
+async def measure(base: str, seconds: float, kinds: list[str], loads: list[int]) -> None:
     import httpx2
 
     limits = httpx2.Limits(max_connections=100, max_keepalive_connections=100)
@@ -134,8 +136,8 @@ async def measure(base: str, seconds: float) -> None:
         # The worker processes load the knowledge at startup; wait for the first answer.
         await client.post("/api/chat", json={"message": "Wie hoch ist die Förderung?"},
                           timeout=120)
-        for kind in ("words", "one token"):
-            for in_flight in LOADS:
+        for kind in kinds:
+            for in_flight in loads:
                 figures = await load(client, kind, in_flight, seconds)
                 for path, times in figures["probes"].items():
                     print(f"  {kind:<10} {in_flight:>3} in flight  {path:<9} {len(times):>4} "
@@ -152,6 +154,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each load")
     parser.add_argument("--workers", type=int, nargs="+", default=[2],
                         help="values of ASSISTANT_WEB_CPU_WORKERS to measure")
+    parser.add_argument("--kinds", nargs="+", default=list(KINDS), choices=KINDS)
+    parser.add_argument("--loads", type=int, nargs="+", default=list(LOADS),
+                        help="questions in flight")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/responsive.db"
@@ -171,7 +176,7 @@ def main() -> None:
                 wait_for(base)
                 print(f"ASSISTANT_WEB_CPU_WORKERS={workers}: probe latency in ms "
                       "(median, p95, worst)")
-                asyncio.run(measure(base, args.seconds))
+                asyncio.run(measure(base, args.seconds, args.kinds, args.loads))
             finally:
                 server.terminate()
                 server.wait(timeout=60)

@@ -25,7 +25,9 @@ pickled, e.g. :func:`assistant.chat.answer.respond`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -36,6 +38,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
+WORKER_NICENESS = 10
 # The pipeline of a worker process (set by its initializer; None in the web process).
 _pipeline: Any = None
 
@@ -50,9 +53,13 @@ class OverBudget(Exception):
 
 
 def _start_worker(settings: Settings) -> None:
-    """Initializer of each worker process: load the pipeline once (Ctrl-C is the server's)."""
+    """Initializer of each worker process: load the pipeline once (Ctrl-C is the server's).
+    Workers run at a lower priority, so that on a busy machine the web process — staff pages,
+    /healthz, the sender — gets the processor first."""
     global _pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(WORKER_NICENESS)
     from assistant import knowledge
     from assistant.flow import Pipeline
 
