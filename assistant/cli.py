@@ -45,6 +45,19 @@ def iso_day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(bad)) from None
 
 
+def record_id(text: str) -> int:
+    """An argument type for ids of stored records: a whole number from 1 to the largest id the
+    database can hold (argparse then stops with the reason and exit code 2)."""
+    from assistant.history import MAX_ID
+
+    digits = text.strip().lstrip("0")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > len(str(MAX_ID)) \
+            or int(digits) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number from 1 to "
+                                         f"{MAX_ID})")
+    return int(digits)
+
+
 def _pipeline(settings: Settings) -> Pipeline:
     from assistant import knowledge
     from assistant.flow import Pipeline

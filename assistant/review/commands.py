@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli import EXIT_INPUT_ERROR, fail
+from assistant.cli import EXIT_INPUT_ERROR, fail, record_id
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                     "writes the sentence as a new example into intents/<id>.yaml; run "
                     "`assistant evaluate` afterwards to see whether accuracy moved.")
     q.add_argument("action", nargs="?", choices=("list", "accept", "dismiss"), default="list")
-    q.add_argument("ids", nargs="*", type=int, metavar="ID")
+    q.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     q.add_argument("--all", action="store_true", help="list decided suggestions too")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_suggestions)

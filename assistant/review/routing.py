@@ -21,6 +21,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from assistant.history import MAX_ID
 from assistant.history.models import Draft, OutboxItem
 from assistant.review.auth import Viewer
 
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
 Handler = Callable[[Request, "Ctx"], Awaitable[Response]]
 MAX_FORM_FIELDS = 200
 PROBLEM_STATES = ("failed", "uncertain")
-# Ids are INTEGER columns (32 bits on PostgreSQL); a larger number in a path or form can name
-# nothing, and the database drivers refuse it with an error rather than finding no row.
-MAX_ID = 2**31 - 1
 # Page numbers of the queue and the search; beyond them no page can have entries.
 MAX_PAGE = 100_000
 _WHOLE = re.compile(r"[+-]?[0-9]+")

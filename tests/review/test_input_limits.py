@@ -13,7 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.review.routing import MAX_ID, MAX_PAGE, page_number
+from assistant.cli import EXIT_INPUT_ERROR, main
+from assistant.history import MAX_ID
+from assistant.review.routing import MAX_PAGE, page_number
 from tests.review.conftest import Browser, run, seed
 from tests.review.world import inquiry_mail
 
@@ -84,3 +86,16 @@ def test_page_number_reads_pages_and_refuses_out_of_range(text: str,
                                                           expected: int | None) -> None:
     """Page numbers: no number means page 1; a number outside 1 to MAX_PAGE is refused."""
     assert expected == page_number(text)
+
+
+@pytest.mark.parametrize("command", [["drafts", "show", HUGE], ["conversations", "show", HUGE],
+                                     ["history", "export", HUGE, "-o", "x.mbox"],
+                                     ["intents", "suggestions", "accept", HUGE],
+                                     ["drafts", "show", "0"]])
+def test_huge_id_on_the_command_line_exits_2(command: list[str],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A command given an id no row can have says so and exits 2 (no database error)."""
+    with pytest.raises(SystemExit) as stopped:
+        main(command)
+    assert EXIT_INPUT_ERROR == stopped.value.code
+    assert "is not an id (a whole number from 1 to 2147483647)" in capsys.readouterr().err
