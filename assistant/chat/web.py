@@ -284,7 +284,7 @@ def _problem(status: int, error: str, field: str | None = None,
 async def _read_limited(request: Request, limit: int) -> bytes | None:
     """The body, or None as soon as it is longer than ``limit`` bytes (it is not read further)."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isdigit() and (len(declared) > len(str(limit)) or int(declared) > limit):
         return None
     chunks, size = [], 0
     async for chunk in request.stream():

@@ -252,8 +252,8 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None,
                sender: Any = None, templates: jinja2.Environment | None = None,
                start_workers: bool = False) -> Starlette:
     """The review app. ``sender`` (optional) runs beside it, supervised (restarted when it
-    fails), and is woken after approvals;
-    ``start_workers`` starts the worker processes at startup rather than at the first job."""
+    fails), and is woken after approvals; ``start_workers`` starts the worker processes for chat
+    answers and redrafts at startup rather than at the first job."""
     from assistant.history.db import create_engine, sessionmaker
 
     owned_engine = None
