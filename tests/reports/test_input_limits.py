@@ -6,10 +6,14 @@ raise OverflowError; huge page numbers overflowed SQLite's integers.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.cli import EXIT_INPUT_ERROR, main
-from assistant.review.dates import LAST_DAY
+from assistant.review.dates import FIRST_DAY, LAST_DAY
 from tests.site import Site
 
 FAR_FUTURE = "9999-12-31"
@@ -55,3 +59,14 @@ def test_history_search_command_refuses_far_future_date(
         main(["history", "search", "--since", FAR_FUTURE])
     assert EXIT_INPUT_ERROR == stopped.value.code
     assert f"'{FAR_FUTURE}' is not between 1900-01-01 and 2999-12-31" in capsys.readouterr().err
+
+
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(since=st.dates(), until=st.dates())
+def test_any_pair_of_days_is_a_report_or_a_400(site: Site, since: date, until: date) -> None:
+    """Whatever two days the JSON report is asked for, it answers 200 for a usable period and
+    400 otherwise (a day out of range, or the start after the end) — never a server error."""
+    response = site.browser.get(f"/reports/report.json?since={since}&until={until}")
+    usable = FIRST_DAY <= since <= until <= LAST_DAY
+    assert (200 if usable else BAD_REQUEST) == response.status_code
