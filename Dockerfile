@@ -26,6 +26,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     ASSISTANT_INTENTS_DIR=/app/intents \
     ASSISTANT_INBOX=maildir:/data/mailbox \
     ASSISTANT_DATABASE_URL=sqlite:////data/assistant.db \
+    ASSISTANT_EXPORT_DIR=/data/exports \
     ASSISTANT_LOG_FORMAT=json
 RUN groupadd --system --gid 10001 assistant \
  && useradd --system --uid 10001 --gid assistant --home-dir /app --shell /usr/sbin/nologin assistant \

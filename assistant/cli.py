@@ -48,11 +48,27 @@ def keyed(command: Callable[[argparse.Namespace, Settings], int]
 
 
 def iso_day(text: str) -> date:
-    """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD)."""
+    """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD) that a
+    period may name (argparse then stops with the reason and exit code 2)."""
+    from assistant.review.dates import BadDay, day
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        return day(text)
+    except BadDay as bad:
+        raise argparse.ArgumentTypeError(str(bad)) from None
+
+
+def record_id(text: str) -> int:
+    """An argument type for ids of stored records: a whole number from 1 to the largest id the
+    database can hold (argparse then stops with the reason and exit code 2)."""
+    from assistant.history import MAX_ID
+
+    digits = text.strip().lstrip("0")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > len(str(MAX_ID)) \
+            or int(digits) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number from 1 to "
+                                         f"{MAX_ID})")
+    return int(digits)
 
 
 def _pipeline(settings: Settings) -> Pipeline:

@@ -71,6 +71,21 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(_fields(record), ensure_ascii=False, default=str)
 
 
+class AccessLine(logging.Filter):
+    """uvicorn's access lines as an event ``request`` with the method, the path without its
+    query string, and the status — no client address, no query (search terms and sender
+    addresses travel in query strings)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5:
+            _client, method, path, _version, status = args
+            record.msg, record.args = "request", ()
+            record.fields = {"method": method, "path": redact(str(path).split("?", 1)[0]),
+                             "status": status}
+        return True
+
+
 def setup(level: str = "INFO", fmt: str = "logfmt") -> None:
     """Log to stderr, one structured line per event; replaces earlier handlers."""
     handler = logging.StreamHandler(sys.stderr)
@@ -83,3 +98,6 @@ def setup(level: str = "INFO", fmt: str = "logfmt") -> None:
     # Libraries' chatter (each SMTP command, each SQL statement) stays out of the worker's log.
     for noisy in ("mail.log", "aiosmtpd", "imapclient", "sqlalchemy", "alembic", "asyncio"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, AccessLine) for f in access.filters):
+        access.addFilter(AccessLine())

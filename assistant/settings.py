@@ -139,6 +139,18 @@ class Settings:
         15, "The window in which failed logins count (per name and per client): a paused name "
             "resumes when its oldest failure is this old.")
     queue_page_size: int = _setting(50, "Queue entries per page.")
+    web_cpu_workers: int = _setting(
+        2, "Processes beside `assistant serve` that compute chat answers and redrafts, so that "
+           "they never hold up other requests (at least 1).")
+    web_cpu_queue: int = _setting(
+        32, "Chat answers and redrafts that may wait for a free worker process; beyond, the chat "
+            "answers 503 with Retry-After and a redraft is refused.")
+    chat_answer_seconds: float = _setting(
+        2.0, "Longest time one chat answer may compute; then it is stopped and the question is "
+             "offered to staff instead.")
+    redraft_seconds: float = _setting(
+        20.0, "Longest time one redraft with other intents may compute; then it is stopped and "
+              "the reviewer is told.")
     sender_name: str = _setting(
         "Landesprogramm WIR", "Display name in the From header of the replies we send.")
     send_retry_seconds: float = _setting(
@@ -166,6 +178,9 @@ class Settings:
     chat_min_confidence: float = _setting(
         0.65, "The chat answers an intent only at this confidence or more; below, it offers to "
               "pass the question to staff.")
+    export_dir: str = _setting(
+        "", "Folder for the archives of `assistant privacy export` without --output (empty: "
+            "exports/ next to the SQLite database; with PostgreSQL, --output or this is needed).")
     privacy_purge_hours: float = _setting(
         24.0, "How often the worker runs the privacy purge, in hours (0: never; then run "
               "`assistant privacy purge` from cron).")

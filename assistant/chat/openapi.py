@@ -8,6 +8,7 @@ allows and what it forbids, and checks every answer against it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.chat.answer import CHECK, NO_QUESTION, STAFF_ONLY, UNCLEAR, UNSURE
@@ -16,11 +17,51 @@ from assistant.chat.handover import ADDRESS_PATTERN
 MAX_TOWN = 200
 MAX_POPULATION = 10_000_000
 MAX_ADDRESS = 254
+# A request is one flat object; nesting deeper than this is refused before it is parsed (a deep
+# nesting made the JSON parser raise RecursionError).
+MAX_JSON_DEPTH = 8
+# Bytes a JSON text may need per character: "\\ud83d\\ude00" is one character in twelve bytes.
+_BYTES_PER_CHAR = 12
+_OVERHEAD_BYTES = 4096
 REASONS = [STAFF_ONLY, UNCLEAR, UNSURE, CHECK, NO_QUESTION]
 # Not blank in the sense of the description's pattern "\S" (ECMA-262 white space, which — unlike
 # Python's — does not include the control characters U+001C to U+001F).
 _NOT_BLANK = re.compile("[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
                         "\u3000\ufeff]")
+
+
+def max_body_bytes(max_chars: int) -> int:
+    """The largest body a request of the description can need (every text at its longest and
+    written with escapes); anything larger is refused with 413 before it is read."""
+    return (max_chars + MAX_TOWN + MAX_ADDRESS) * _BYTES_PER_CHAR + _OVERHEAD_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class TooDeep:
+    field: str | None  # the top-level field whose value is nested too deeply, if any
+
+
+# JSON strings (possessive: linear however the text ends) and the brackets outside them.
+_TOKENS = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
+_KEY_FOLLOWS = re.compile(r"\s*:")
+
+
+def too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> TooDeep | None:
+    """Whether ``text`` nests arrays and objects more than ``limit`` deep, without parsing it
+    (no recursion); and under which top-level field."""
+    depth, field = 0, None
+    for token in _TOKENS.finditer(text):
+        kind = token.group()[0]
+        if kind == '"':
+            if depth == 1 and _KEY_FOLLOWS.match(text, token.end()):
+                field = token.group()[1:-1]
+        elif kind in "[{":
+            depth += 1
+            if depth > limit:
+                return TooDeep(field if field and field.isidentifier() else None)
+        else:
+            depth -= 1
+    return None
 
 
 def _question_properties(max_chars: int) -> dict[str, Any]:
@@ -43,8 +84,13 @@ def description(max_chars: int) -> dict[str, Any]:
     limited = {**problem, "description": "Too many questions from this client; try again later.",
                "headers": {"Retry-After": {"description": "Seconds to wait.",
                                            "schema": {"type": "integer", "minimum": 1}}}}
-    refused = {"400": {**problem, "description": "The body is not a JSON object."},
-               "413": {**problem, "description": "The body is too large."},
+    refused = {"400": {**problem, "description": (
+                   "The body is not JSON, or nests arrays and objects more than "
+                   f"{MAX_JSON_DEPTH} levels deep (`field` then names the top-level field "
+                   "concerned).")},
+               "413": {**problem, "description": (
+                   f"The body is larger than {max_body_bytes(max_chars)} bytes (more than "
+                   "any valid request needs).")},
                "415": {**problem, "description": "The body is not application/json."},
                "422": {**problem, "description": "A field is missing or invalid."},
                "429": limited}
@@ -52,6 +98,9 @@ def description(max_chars: int) -> dict[str, Any]:
         "Too many questions from this client; or too many hand-overs from this client in the "
         "last hour; or too many for this e-mail address in the last 24 hours (then `field` is "
         "`email`). Try again after `Retry-After` seconds.")}
+    busy = {**problem, "description": "Too many questions are being answered at this moment; "
+                                      "try again after `Retry-After` seconds.",
+            "headers": limited["headers"]}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -74,7 +123,7 @@ def description(max_chars: int) -> dict[str, Any]:
                 "responses": {"200": {"description": "The answers, or why staff should answer.",
                                       "content": {"application/json": {"schema": {
                                           "$ref": "#/components/schemas/Reply"}}}},
-                              **refused},
+                              **refused, "503": busy},
             }},
             "/api/chat/inquiry": {"post": {
                 "operationId": "handOver",
@@ -123,8 +172,12 @@ def description(max_chars: int) -> dict[str, Any]:
                                       "items": {"$ref": "#/components/schemas/Answer"}},
                           "handover": {"type": "boolean",
                                        "description": "Offer to pass the question to staff."},
-                          "handover_reasons": {"type": "array",
-                                               "items": {"type": "string", "enum": REASONS}},
+                          "handover_reasons": {
+                              "type": "array", "items": {"type": "string", "enum": REASONS},
+                              "description": "Why staff should answer: `staff_only` (the "
+                                             "knowledge has no answer), `unclear` (no question "
+                                             "recognised, or not within the time budget), "
+                                             "`low_confidence`, `needs_check`, `no_question`."},
                           "language": {"type": "string", "enum": ["de", "en"]},
                           "eligibility": {"oneOf": [{"$ref": "#/components/schemas/Eligibility"},
                                                     {"type": "null"}]}}},

@@ -21,6 +21,7 @@ without reloading; its Content-Security-Policy allows scripts from this site and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from typing import Any
@@ -31,10 +32,19 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from assistant.chat import handover
-from assistant.chat.answer import Question, Reply, respond
-from assistant.chat.openapi import Invalid, clean, description, validate
+from assistant.chat.answer import UNCLEAR, Question, Reply, respond
+from assistant.chat.openapi import (
+    MAX_JSON_DEPTH,
+    Invalid,
+    clean,
+    description,
+    max_body_bytes,
+    too_deep,
+    validate,
+)
 from assistant.chat.ratelimit import RateLimiter
 from assistant.parse.language import detect_language
+from assistant.review.compute import Busy, OverBudget
 from assistant.review.routing import Ctx, guarded, render
 
 TEMPLATES = "assistant.chat"
@@ -43,6 +53,7 @@ NAV = (("/chat", "Chat (öffentlich)", "reviewer"),)
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 JSON_TYPES = ("application/json",)
+BUSY_RETRY_SECONDS = 5
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -76,6 +87,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "handover_limited_address": "Für diese E-Mail-Adresse sind heute schon mehrere Fragen "
                                     "eingegangen; das Team antwortet darauf. Bitte versuchen "
                                     "Sie es morgen noch einmal.",
+        "busy": "Gerade werden sehr viele Fragen beantwortet. Bitte versuchen Sie es in einigen "
+                "Sekunden noch einmal.",
         "errors": "Bitte prüfen Sie Ihre Eingaben",
         "error_message": "Bitte geben Sie eine Frage ein.",
         "error_long": "Die Frage ist zu lang (höchstens {max} Zeichen).",
@@ -115,6 +128,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "handover_limited_address": "Several questions for this e-mail address have reached the "
                                     "team today; they will answer them. Please try again "
                                     "tomorrow.",
+        "busy": "Very many questions are being answered right now. Please try again in a few "
+                "seconds.",
         "errors": "Please check your input", "error_message": "Please enter a question.",
         "error_long": "The question is too long (at most {max} characters).",
         "error_population": "Please give the population as a whole number.",
@@ -184,7 +199,8 @@ async def _page(request: Request, ctx: Ctx, *, status: int = 200, **values: Any)
     texts = TEXTS[lang]
     defaults: dict[str, Any] = {"message": "", "town": "", "population": "", "email": "",
                                 "reply": None, "errors": {}, "received": None, "limited": None,
-                                "handover_limited": None}
+                                "handover_limited": None,
+                                 "busy": False}
     defaults.update(values)
     response = await render(request, ctx, "chat.html", status=status, title=texts["title"],
                             lang=lang, t=texts, verdicts=_verdicts(texts),
@@ -236,17 +252,29 @@ async def ask(request: Request, ctx: Ctx) -> Response:
         response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
         response.headers["retry-after"] = str(math.ceil(wait))
         return response
-    reply = _respond(request, fields["message"], None, fields["town"] or None,
-                     fields["population"])
+    try:
+        reply = await _respond(request, fields["message"], None, fields["town"] or None,
+                               fields["population"])
+    except Busy:
+        response = await _page(request, ctx, status=503, busy=True, **shown)
+        response.headers["retry-after"] = str(BUSY_RETRY_SECONDS)
+        return response
     return await _page(request, ctx, reply=reply, **shown)
 
 
-def _respond(request: Request, message: str, language: str | None, town: str | None,
-             population: int | None) -> Reply:
+async def _respond(request: Request, message: str, language: str | None, town: str | None,
+                   population: int | None) -> Reply:
+    """The answer, computed in a worker process within the chat's time budget; a question that
+    takes longer is offered to staff (``unclear``). :class:`Busy` when too many wait."""
     services = request.app.state.services
-    return respond(services.knowledge.pipeline,
-                   Question(message, language, town, population),
-                   services.settings.chat_min_confidence)
+    question = Question(message, language, town, population)
+    try:
+        return await services.knowledge.run(respond, question,
+                                            services.settings.chat_min_confidence,
+                                            budget=services.settings.chat_answer_seconds)
+    except OverBudget:
+        return Reply(language or detect_language(message, default="de"), handover=True,
+                     reasons=(UNCLEAR,))
 
 
 def _engine(request: Request) -> Any:
@@ -264,8 +292,11 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
     shown = {"message": fields["message"], "town": fields["town"],
              "population": fields["population_text"], "email": email[:254], "lang": lang}
     if errors:
-        reply = _respond(request, fields["message"], None, fields["town"] or None,
-                         fields["population"]) if "message" not in errors else None
+        reply = None
+        if "message" not in errors:
+            with contextlib.suppress(Busy):
+                reply = await _respond(request, fields["message"], None, fields["town"] or None,
+                                       fields["population"])
         return await _page(request, ctx, status=422, errors=errors, reply=reply, **shown)
     wait = _limited(request)
     if wait:
@@ -294,15 +325,41 @@ def _problem(status: int, error: str, field: str | None = None,
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+async def _read_limited(request: Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it is longer than ``limit`` bytes (it is not read further)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and (len(declared) > len(str(limit)) or int(declared) > limit):
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _json_body(request: Request) -> Any:
-    """The parsed body, or a problem response."""
+    """The parsed body, or a problem response: 415 for another type, 413 beyond the size a
+    request of the description can have, 400 for what is not JSON or is nested too deeply."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in JSON_TYPES:
         return _problem(415, "the body must be application/json")
-    raw = await request.body()
+    limit = max_body_bytes(request.app.state.services.settings.chat_max_chars)
+    raw = await _read_limited(request, limit)
+    if raw is None:
+        return _problem(413, f"the body is larger than {limit} bytes")
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _problem(400, "the body is not valid JSON")
+    deep = too_deep(text)
+    if deep is not None:
+        return _problem(400, f"the body is nested more than {MAX_JSON_DEPTH} levels deep",
+                        deep.field)
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
         return _problem(400, "the body is not valid JSON")
 
 
@@ -320,8 +377,12 @@ async def api_chat(request: Request) -> Response:
     if wait:
         return _problem(429, "too many questions; try again later",
                         headers={"retry-after": str(math.ceil(wait))})
-    reply = _respond(request, values["message"], values["language"], values["town"],
-                     values["population"])
+    try:
+        reply = await _respond(request, values["message"], values["language"], values["town"],
+                               values["population"])
+    except Busy:
+        return _problem(503, "too many questions are being answered; try again shortly",
+                        headers={"retry-after": str(BUSY_RETRY_SECONDS)})
     return JSONResponse(reply.as_json())
 
 

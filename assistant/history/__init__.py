@@ -8,3 +8,7 @@ mbox), ``privacy`` applies the retention rule and the data subject's rights (Art
 ``portable`` holds the small SQL helpers that work alike on SQLite and PostgreSQL. Later stages
 (review, outbound, reports) read and write the same tables.
 """
+
+# Every id is an INTEGER column: 32 bits on PostgreSQL. A larger number names no row, and the
+# database drivers refuse it with an error (SQLite's beyond 64 bits) instead of finding nothing.
+MAX_ID = 2**31 - 1

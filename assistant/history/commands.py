@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, fail
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, fail, record_id
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_drafts_list)
     q = drafts.add_parser("show", help="one draft with its text, blocks and reasons")
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--format", choices=("text", "json"), default="text")
     q.set_defaults(func=cmd_drafts_show)
 
@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_conversations_list)
     q = convs.add_parser("show", help="one conversation with its messages")
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--format", choices=("text", "json"), default="text")
     q.set_defaults(func=cmd_conversations_show)
 

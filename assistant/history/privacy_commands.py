@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 ACTOR = "cli"
+ARCHIVE_MODE = 0o600  # a person's mails: readable by the owner only
 README = """Auskunft nach Art. 15 DSGVO – Anfrage-Assistent Landesprogramm WIR
 
 export.json   alle gespeicherten Daten zu {address}: Gespräche, Mails (Kopfzeilen und Text),
@@ -50,7 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = privacy.add_parser("export", help="everything stored about one sender (Art. 15 DSGVO)")
     q.add_argument("address", type=_address, metavar="EMAIL")
     q.add_argument("--output", "-o", metavar="FILE",
-                   help="the ZIP file to write (default: auskunft-<date>-<hash>.zip)")
+                   help="the ZIP file to write (default: auskunft-<date>-<hash>.zip in "
+                        "ASSISTANT_EXPORT_DIR, else in exports/ next to the SQLite database)")
     q.set_defaults(func=keyed(cmd_export))
     q = privacy.add_parser("erase", help="erase the personal data of one sender (Art. 17 DSGVO)")
     q.add_argument("address", type=_address, metavar="EMAIL")
@@ -104,12 +109,19 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         from assistant.history import privacy
         from assistant.history.models import utcnow
 
+        now = utcnow()
+        digest = privacy.subject_hash(args.address, settings.secret_key)
+        folder = export_dir(settings)
+        if args.output:
+            target = Path(args.output)
+        elif folder is not None:
+            target = folder / f"auskunft-{now:%Y%m%d}-{digest[:8]}.zip"
+        else:
+            return fail("with a database server there is no data folder for the archive: name "
+                        "the file with --output or set ASSISTANT_EXPORT_DIR", EXIT_INPUT_ERROR)
         engine, problem = await _engine(settings)
         if engine is None:
             return fail(problem)
-        now = utcnow()
-        digest = privacy.subject_hash(args.address, settings.secret_key)
-        target = Path(args.output or f"auskunft-{now:%Y%m%d}-{digest[:8]}.zip")
         try:
             async with engine.begin() as conn:
                 data = await privacy.subject_access(conn, args.address)
@@ -129,8 +141,25 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(work())
 
 
+def export_dir(settings: Settings) -> Path | None:
+    """Where archives go without ``--output``: ASSISTANT_EXPORT_DIR, else ``exports/`` next to
+    the SQLite database (the data folder, never the working directory); None for a database
+    server."""
+    from sqlalchemy.engine import make_url
+
+    if settings.export_dir:
+        return Path(settings.export_dir)
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(url.database).parent / "exports"
+    return None
+
+
 def write_archive(target: Path, data: object, months: int, now: object) -> None:
-    """The Art. 15 export: ``export.json``, the mails as ``.eml`` and a short explanation."""
+    """The Art. 15 export: ``export.json``, the mails as ``.eml`` and a short explanation.
+
+    Only the owner may read it (mode 0600; a folder it creates gets 0700). It is written to a
+    temporary file beside the target and renamed, so a failure leaves no half archive."""
     from assistant.history.privacy import SubjectData
 
     assert isinstance(data, SubjectData)
@@ -138,13 +167,23 @@ def write_archive(target: Path, data: object, months: int, now: object) -> None:
                 "messages": data.messages, "understandings": data.understandings,
                 "drafts": data.drafts, "outbox": data.outbox, "suggestions": data.suggestions,
                 "audit": data.audit}
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("LIESMICH.txt", README.format(address=data.address, months=months,
-                                                       date=f"{now:%d.%m.%Y %H:%M}"))
-        archive.writestr("export.json", json.dumps(document, ensure_ascii=False, indent=2,
-                                                   default=str))
-        for name, raw in data.mails:
-            archive.writestr(f"mails/{name}", raw)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temporary = tempfile.mkstemp(prefix=".auskunft-", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w",
+                                                             zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("LIESMICH.txt", README.format(address=data.address, months=months,
+                                                           date=f"{now:%d.%m.%Y %H:%M}"))
+            archive.writestr("export.json", json.dumps(document, ensure_ascii=False, indent=2,
+                                                       default=str))
+            for name, raw in data.mails:
+                archive.writestr(f"mails/{name}", raw)
+        os.chmod(temporary, ARCHIVE_MODE)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:

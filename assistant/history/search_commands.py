@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, iso_day
+from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, iso_day, record_id
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_search)
     q = history.add_parser("export", help="one conversation's mails as .eml files or an mbox")
-    q.add_argument("id", type=int, metavar="ID", help="the conversation")
+    q.add_argument("id", type=record_id, metavar="ID", help="the conversation")
     q.add_argument("--format", choices=("eml", "mbox"), default="mbox")
     q.add_argument("--output", "-o", required=True, metavar="PATH",
                    help="the mbox file, or the folder for the .eml files")

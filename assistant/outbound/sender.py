@@ -344,7 +344,7 @@ class Sender:
         delay = 0.2
         while True:
             try:
-                await self._finish(
+                recorded = await self._finish(
                     item_id, {"status": "sent", "sent_at": now, "last_error": None,
                               "lease_until": None},
                     {"status": "sent", "sent_at": now}, draft_id, "reply_sent",
@@ -357,32 +357,50 @@ class Sender:
                     return
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
-        log.info("reply sent", extra={"fields": fields})
+        if recorded:
+            log.info("reply sent", extra={"fields": fields})
+        else:
+            self._not_ours(fields, "sent")
 
     async def _not_delivered(self, item_id: int, draft_id: int, attempt: int,
                              exc: NotDelivered, fields: dict[str, Any]) -> None:
         error = str(exc)[:1000]
         if exc.permanent or attempt >= self.settings.send_attempts:
-            await self._finish(item_id, {"status": "failed", "last_error": error,
-                                         "lease_until": None},
-                               {"status": "failed"}, draft_id, "reply_failed",
-                               {"attempt": attempt, "error": error})
-            log.error("reply failed", extra={"fields": {**fields, "error": redact(error),
-                                                        "permanent": exc.permanent}})
+            if await self._finish(item_id, {"status": "failed", "last_error": error,
+                                            "lease_until": None},
+                                  {"status": "failed"}, draft_id, "reply_failed",
+                                  {"attempt": attempt, "error": error}):
+                log.error("reply failed", extra={"fields": {**fields, "error": redact(error),
+                                                            "permanent": exc.permanent}})
+            else:
+                self._not_ours(fields, "failed", error)
             return
         delay = backoff(self.settings.send_retry_seconds, attempt)
-        await self._finish(item_id, {"status": "queued", "last_error": error, "lease_until": None,
-                                     "next_attempt_at": self.clock() + timedelta(seconds=delay)},
-                           {}, draft_id, "reply_retry", {"attempt": attempt, "error": error})
-        log.warning("reply not delivered; will retry", extra={"fields": {
-            **fields, "error": redact(error), "retry_in": round(delay, 1)}})
+        if await self._finish(item_id, {"status": "queued", "last_error": error,
+                                        "lease_until": None, "next_attempt_at":
+                                        self.clock() + timedelta(seconds=delay)},
+                              {}, draft_id, "reply_retry", {"attempt": attempt, "error": error}):
+            log.warning("reply not delivered; will retry", extra={"fields": {
+                **fields, "error": redact(error), "retry_in": round(delay, 1)}})
+        else:
+            self._not_ours(fields, "not delivered", error)
 
     async def _uncertain(self, item_id: int, draft_id: int, error: str,
                          fields: dict[str, Any]) -> None:
-        await self._finish(item_id, {"status": "uncertain", "last_error": error[:1000]}, {},
-                           draft_id, "reply_uncertain", {"error": error[:200]})
-        log.warning("reply delivery uncertain", extra={"fields": {**fields,
-                                                                  "error": redact(error)}})
+        if await self._finish(item_id, {"status": "uncertain", "last_error": error[:1000]}, {},
+                              draft_id, "reply_uncertain", {"error": error[:200]}):
+            log.warning("reply delivery uncertain", extra={"fields": {**fields,
+                                                                      "error": redact(error)}})
+        else:
+            self._not_ours(fields, "uncertain", error)
+
+    @staticmethod
+    def _not_ours(fields: dict[str, Any], outcome: str, error: str | None = None) -> None:
+        """Our attempt ended, but the reply's row had changed meanwhile (another sender found
+        it abandoned, or staff resolved it): nothing was recorded, so say only that."""
+        extra = {"error": redact(error)} if error else {}
+        log.warning("reply outcome not recorded: the reply is no longer this sender's",
+                    extra={"fields": {**fields, "outcome": outcome, **extra}})
 
     async def _copy(self, raw: bytes, draft_id: int, fields: dict[str, Any]) -> None:
         assert self.sent_copy is not None

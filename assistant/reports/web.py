@@ -25,7 +25,8 @@ from assistant.history import export, search
 from assistant.history.privacy import audit
 from assistant.reports import formats, queries, rows
 from assistant.reports.figures import Period
-from assistant.review.routing import Ctx, guarded, render
+from assistant.review.dates import day_problem
+from assistant.review.routing import PAGE_PROBLEM, Ctx, guarded, page_number, render
 
 TEMPLATES = "assistant.reports"
 NAV = (("/reports", "Berichte", "reviewer"), ("/history", "Suche", "reviewer"))
@@ -37,11 +38,11 @@ def _engine(ctx: Ctx) -> Any:
     return ctx.services.sessions.kw["bind"]
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def _days(params: Any) -> tuple[date | None, date | None, list[str]]:
+    """``?since=`` and ``?until=`` as days (unusable ones None), and what was wrong with them."""
+    since, since_problem = day_problem("Das Anfangsdatum", params.get("since"))
+    until, until_problem = day_problem("Das Enddatum", params.get("until"))
+    return since, until, [p for p in (since_problem, until_problem) if p]
 
 
 def period_of(request: Request, today: date | None = None) -> tuple[Period, list[str]]:
@@ -49,12 +50,7 @@ def period_of(request: Request, today: date | None = None) -> tuple[Period, list
     was wrong with the parameters."""
     params = request.query_params
     today = today or datetime.now(UTC).date()
-    problems = []
-    since, until = _day(params.get("since")), _day(params.get("until"))
-    if params.get("since") and since is None:
-        problems.append("Das Anfangsdatum ist kein gültiges Datum.")
-    if params.get("until") and until is None:
-        problems.append("Das Enddatum ist kein gültiges Datum.")
+    since, until, problems = _days(params)
     if "since" not in params and "until" not in params:
         since, until = today - timedelta(days=DEFAULT_DAYS - 1), today
     if since and until and since > until:
@@ -76,10 +72,13 @@ def _titles(ctx: Ctx) -> dict[str, str]:
 
 
 async def dashboard(request: Request, ctx: Ctx) -> Response:
+    """The dashboard; with an unusable date it answers 400 and shows why (and the figures of
+    the period that is left)."""
     period, problems = period_of(request)
     report = await _report(ctx, period)
     query = "&".join(f"{k}={v}" for k, v in period.as_json().items() if v)
-    return await render(request, ctx, "dashboard.html", title="Berichte", problems=problems,
+    return await render(request, ctx, "dashboard.html", status=400 if problems else 200,
+                        title="Berichte", problems=problems,
                         period=period.as_json(), query=query,
                         **formats.view(report, _titles(ctx)))
 
@@ -111,16 +110,11 @@ async def conversations_csv(request: Request, ctx: Ctx) -> Response:
 
 def criteria_of(request: Request) -> tuple[search.Criteria, list[str]]:
     params = request.query_params
-    problems = []
-    since, until = _day(params.get("since")), _day(params.get("until"))
-    if params.get("since") and since is None:
-        problems.append("Das Anfangsdatum ist kein gültiges Datum.")
-    if params.get("until") and until is None:
-        problems.append("Das Enddatum ist kein gültiges Datum.")
+    since, until, problems = _days(params)
     status = params.get("status", "")
-    try:
-        page = max(1, int(params.get("page", "1")))
-    except ValueError:
+    page = page_number(params.get("page", ""))
+    if page is None:
+        problems.append(PAGE_PROBLEM)
         page = 1
     return search.Criteria(
         municipality=params.get("municipality", "")[:200], sender=params.get("sender", "")[:320],
@@ -136,11 +130,12 @@ def ctx_page_size(request: Request) -> int:
 async def history_page(request: Request, ctx: Ctx) -> Response:
     criteria, problems = criteria_of(request)
     found = None
-    if not criteria.empty:
+    if not criteria.empty and not problems:
         async with _engine(ctx).connect() as conn:
             found = await search.search(conn, criteria)
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
-    return await render(request, ctx, "search.html", title="Gespräche suchen",
+    return await render(request, ctx, "search.html", status=400 if problems else 200,
+                        title="Gespräche suchen",
                         criteria=criteria, found=found, problems=problems,
                         intents=ctx.services.knowledge.intents(), titles=_titles(ctx),
                         status_labels=STATUS_LABELS, params=params)

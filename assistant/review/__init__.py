@@ -19,5 +19,7 @@ stage (:mod:`assistant.outbound`) picks it up and sends it.
     sending.py        the outbox as staff see it: failed and uncertain replies
     admin.py          users, suggestions, knowledge reload (admins only)
     operations.py     /healthz and Prometheus /metrics
+    compute.py        chat answers and redrafts in worker processes, with a time budget
+    supervise.py      the sender inside ``assistant serve``, restarted when it fails
     commands.py       ``assistant serve``, ``assistant users``, ``assistant intents``
 """

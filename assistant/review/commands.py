@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli import EXIT_INPUT_ERROR, fail, keyed
+from assistant.cli import EXIT_INPUT_ERROR, fail, keyed, record_id
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                     "writes the sentence as a new example into intents/<id>.yaml; run "
                     "`assistant evaluate` afterwards to see whether accuracy moved.")
     q.add_argument("action", nargs="?", choices=("list", "accept", "dismiss"), default="list")
-    q.add_argument("ids", nargs="*", type=int, metavar="ID")
+    q.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     q.add_argument("--all", action="store_true", help="list decided suggestions too")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_suggestions)
@@ -128,7 +128,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         transport = SmtpTransport(settings.smtp_url, timeout=settings.smtp_timeout_seconds,
                                   local_hostname=settings.message_id_domain)
         sender = Sender(settings, sessions, transport, sent_copy=sent_copy.from_settings(settings))
-    app = create_app(settings, sessions=sessions, pipeline=pipeline, sender=sender)
+    app = create_app(settings, sessions=sessions, pipeline=pipeline, sender=sender,
+                     start_workers=True)
     config = uvicorn.Config(app, host=args.host or settings.web_host,
                             port=args.port or settings.web_port, proxy_headers=False,
                             server_header=False, log_config=None)

@@ -1,11 +1,52 @@
-"""Times as the store keeps them (UTC) and as staff read them (German, Europe/Berlin)."""
+"""Times as the store keeps them (UTC) and as staff read them (German, Europe/Berlin), and the
+days staff and operators may ask for (reports, search: ``--since``/``--until``, ``?since=``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 BERLIN = ZoneInfo("Europe/Berlin")
+# The days a period or search may name. Python's dates end at 9999-12-31, and a period's end is
+# the day after its last day; far beyond any stored mail, both ends stay computable.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+class BadDay(ValueError):
+    """Not a day (YYYY-MM-DD), or one outside FIRST_DAY to LAST_DAY; ``out_of_range`` says
+    which."""
+
+    def __init__(self, text: str, *, out_of_range: bool) -> None:
+        self.out_of_range = out_of_range
+        reason = (f"is not between {FIRST_DAY} and {LAST_DAY}" if out_of_range
+                  else "is not a date (YYYY-MM-DD)")
+        super().__init__(f"{text!r} {reason}")
+
+
+def day(text: str) -> date:
+    """The ISO day ``text`` names, within FIRST_DAY and LAST_DAY, or :class:`BadDay`."""
+    try:
+        found = date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadDay(text, out_of_range=False) from None
+    if not FIRST_DAY <= found <= LAST_DAY:
+        raise BadDay(text, out_of_range=True)
+    return found
+
+
+def day_problem(label: str, text: str | None) -> tuple[date | None, str | None]:
+    """The day of a form field (empty: None) and, when it is no usable day, what to tell staff
+    (German); ``label`` names the field ("Das Anfangsdatum")."""
+    if not text:
+        return None, None
+    try:
+        return day(text), None
+    except BadDay as bad:
+        if bad.out_of_range:
+            return None, (f"{label} muss zwischen dem {FIRST_DAY:%d.%m.%Y} und dem "
+                          f"{LAST_DAY:%d.%m.%Y} liegen.")
+        return None, f"{label} ist kein gültiges Datum."
 
 
 def as_utc(moment: datetime | None) -> datetime | None:

@@ -11,7 +11,7 @@ Approving only marks the draft ``approved``; the outbound stage composes and sen
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,6 +29,7 @@ from assistant.history.models import (
 )
 from assistant.review import corrections, four_eyes, placeholders, recipient
 from assistant.review.auth import Viewer
+from assistant.review.compute import Busy, OverBudget
 from assistant.settings import Settings
 
 MAX_TEXT = 50_000
@@ -46,6 +47,10 @@ class Refused(Exception):
         self.details = tuple(details)
 
 
+BUSY = ("Gerade werden sehr viele Entwürfe und Chat-Antworten berechnet. Bitte versuchen Sie "
+        "es in einigen Sekunden noch einmal.")
+TOO_SLOW = ("Der neue Entwurf brauchte zu lange und wurde abgebrochen; der bisherige Entwurf "
+            "bleibt. Bitte bearbeiten Sie ihn von Hand.")
 STALE = ("Der Entwurf wurde inzwischen geändert oder bearbeitet. Bitte prüfen Sie die aktuelle "
          "Fassung und wiederholen Sie die Aktion.")
 
@@ -295,8 +300,12 @@ def draft_with_intents(pipeline: Any, raw: bytes, intents: Sequence[str], senten
 
 
 async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Sequence[str],
-                  sentence: str, viewer: Viewer, pipeline: Any) -> None:
-    """Draft again for the intents staff chose; the chosen intents become suggestions."""
+                  sentence: str, viewer: Viewer, pipeline: Any,
+                  run: Callable[..., Awaitable[Any]] | None = None) -> None:
+    """Draft again for the intents staff chose; the chosen intents become suggestions.
+
+    ``run(fn, *args)`` computes ``fn(pipeline, *args)`` (the web app's worker processes, see
+    :mod:`assistant.review.compute`); without it, in a thread with ``pipeline``."""
     known = {i.id for i in pipeline.knowledge.intents}
     chosen = list(dict.fromkeys(i for i in intents if i in known))
     if not chosen:
@@ -312,7 +321,16 @@ async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Seque
     before = _intent_ids(understanding)
     sentence = " ".join(sentence.split()) or corrections.question_sentence(
         message.new_text or "") or ""
-    new = await asyncio.to_thread(draft_with_intents, pipeline, message.raw, chosen, sentence)
+    try:
+        if run is None:
+            new = await asyncio.to_thread(draft_with_intents, pipeline, message.raw, chosen,
+                                          sentence)
+        else:
+            new = await run(draft_with_intents, message.raw, chosen, sentence)
+    except Busy:
+        raise Refused(BUSY) from None
+    except OverBudget:
+        raise Refused(TOO_SLOW) from None
     for intent in chosen:
         if intent not in before and sentence:
             await corrections.suggest(db, message_id=draft.message_id, sentence=sentence,

@@ -14,6 +14,7 @@ field it concerns.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -237,7 +238,9 @@ async def redraft(request: Request, ctx: Ctx) -> Response:
     try:
         async with ctx.services.sessions() as db:
             await decisions.redraft(db, draft_id, _revision(ctx), chosen, sentence, ctx.viewer,
-                                    ctx.services.knowledge.pipeline)
+                                    ctx.services.knowledge.pipeline, run=functools.partial(
+                                        ctx.services.knowledge.run,
+                                        budget=ctx.services.settings.redraft_seconds))
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused,
                              form_values={"intents": chosen, "sentence": sentence})

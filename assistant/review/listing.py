@@ -23,7 +23,7 @@ from starlette.responses import Response
 from assistant.history.models import Conversation, Draft, Message, UnderstandingRecord, utcnow
 from assistant.review.dates import as_utc, waited
 from assistant.review.recipient import HANDOVER_SOURCE
-from assistant.review.routing import Ctx, render
+from assistant.review.routing import PAGE_PROBLEM, Ctx, page_number, render
 
 AGES = {"": "alle", "24": "älter als 1 Tag", "48": "älter als 2 Tage", "168": "älter als 1 Woche"}
 NEEDS_STAFF = {"": "alle", "ja": "nur mit Prüfbedarf", "nein": "nur ohne Prüfbedarf"}
@@ -45,10 +45,7 @@ class QueueFilter:
         def pick(name: str, allowed: Any) -> str:
             value = params.get(name, "")
             return value if value in allowed else ""
-        try:
-            page = max(1, min(int(params.get("seite", "1")), 100_000))
-        except ValueError:
-            page = 1
+        page = page_number(params.get("seite", "")) or 1
         return cls(intent=pick("anliegen", intents),
                    municipality=" ".join(params.get("gemeinde", "").split())[:100],
                    needs_staff=pick("pruefbedarf", NEEDS_STAFF),
@@ -178,6 +175,9 @@ NOTICES = {
 async def queue_page(request: Request, ctx: Ctx) -> Response:
     """The queue of pending drafts, oldest first."""
     services = ctx.services
+    if page_number(request.query_params.get("seite", "")) is None:
+        return await render(request, ctx, "error.html", status=400, title="Ungültige Seite",
+                            message=PAGE_PROBLEM)
     intents = services.knowledge.intents()
     f = QueueFilter.from_query(request.query_params, [i for i, _ in intents])
     now = utcnow()

@@ -4,8 +4,10 @@ The figures are read from the store at each scrape, so they are the same whichev
 serves them and survive restarts: mails processed by kind, drafts by status and pending, the
 age of the oldest pending mail, replies in the outbox by state, failed send attempts, and chat
 questions handed over to staff. Hand-overs the chat refused (too many per client or per
-address) are counted by the web process that refused them. Both endpoints carry no personal
-data and need no session; restrict them at the reverse proxy if they should not be public.
+address) are counted by the web process that refused them. The state of the sender running
+in this process (up, restarts) comes from its supervisor (:mod:`assistant.review.supervise`)
+and is in ``/healthz`` as well. Both endpoints carry no personal data and need no session;
+restrict them at the reverse proxy if they should not be public.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from starlette.responses import JSONResponse, Response
 from assistant.history.models import Draft, Message, OutboxItem, utcnow
 from assistant.review.dates import as_utc
 from assistant.review.recipient import HANDOVER_SOURCE
+from assistant.review.supervise import RUNNING, Supervised
 
 
 class OperatorMetrics:
     """A Prometheus collector over a snapshot of the store, refreshed before each scrape."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *,
+                 sender: Supervised | None = None) -> None:
         self.sessions = sessions
+        self.sender = sender
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(self)  # type: ignore[arg-type]
         self._snapshot: dict[str, Any] = {}
@@ -112,16 +117,33 @@ class OperatorMetrics:
         for reason, n in sorted(self._handovers_refused.items()):
             refused.add_metric([reason], n)
         yield refused
+        if self.sender is not None:
+            yield GaugeMetricFamily("assistant_sender_up",
+                                    "1 while the sender in this process runs, 0 while it waits "
+                                    "to be restarted after a failure.",
+                                    value=1 if self.sender.up else 0)
+            yield CounterMetricFamily("assistant_sender_restarts",
+                                      "Restarts of the sender in this process after failures.",
+                                      value=self.sender.restarts)
 
 
 async def healthz(request: Request) -> Response:
+    """200 ``{"status": "ok"}`` while the database answers and the sender in this process (if
+    any) runs; 503 ``{"status": "error"}`` otherwise. ``sender`` says how it is (``state``,
+    ``restarts``, the type of its ``last_error``); no message text, the endpoint is public."""
     services = request.app.state.services
+    sender = services.sender.health() if services.sender is not None else None
+    found: dict[str, Any] = {"status": "ok"}
+    if sender is not None:
+        found["sender"] = sender
     try:
         async with services.sessions() as db:
             await db.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - any database failure makes the app unhealthy
-        return JSONResponse({"status": "error", "database": type(exc).__name__}, status_code=503)
-    return JSONResponse({"status": "ok"})
+        found.update(status="error", database=type(exc).__name__)
+    if sender is not None and sender["state"] != RUNNING:
+        found["status"] = "error"
+    return JSONResponse(found, status_code=200 if found["status"] == "ok" else 503)
 
 
 async def metrics(request: Request) -> Response:

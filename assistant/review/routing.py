@@ -10,6 +10,7 @@ table and checks that every route but the public ones is guarded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from assistant.history import MAX_ID
 from assistant.history.models import Draft, OutboxItem
 from assistant.review.auth import Viewer
 
@@ -29,6 +31,24 @@ if TYPE_CHECKING:
 Handler = Callable[[Request, "Ctx"], Awaitable[Response]]
 MAX_FORM_FIELDS = 200
 PROBLEM_STATES = ("failed", "uncertain")
+# Page numbers of the queue and the search; beyond them no page can have entries.
+MAX_PAGE = 100_000
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+PAGE_PROBLEM = (f"Die Seitenzahl muss eine ganze Zahl von 1 bis {MAX_PAGE:,} sein."
+                .replace(",", "."))
+
+
+def page_number(text: str) -> int | None:
+    """The page a ``?page=`` names: 1 when it is empty or no whole number (as before), None when
+    it is a whole number outside 1 to MAX_PAGE."""
+    text = text.strip()
+    if not _WHOLE.fullmatch(text):
+        return 1
+    digits = text.lstrip("+-").lstrip("0")
+    if text.startswith("-") or len(digits) > len(str(MAX_PAGE)):
+        return None
+    number = int(digits or "0")
+    return number if 1 <= number <= MAX_PAGE else None
 
 
 @dataclass
@@ -47,10 +67,15 @@ class Ctx:
         return value if isinstance(value, str) else default
 
     def number(self, name: str) -> int | None:
+        """A whole number of the form within ±MAX_ID (ids, revisions), else None."""
+        text = self.text(name).strip()
+        if len(text) > 12:
+            return None
         try:
-            return int(self.text(name))
+            number = int(text)
         except ValueError:
             return None
+        return number if -MAX_ID <= number <= MAX_ID else None
 
 
 def _same_origin(request: Request) -> bool:
@@ -91,6 +116,11 @@ def guarded(handler: Handler, *, role: str | None = "reviewer") -> Callable[[Req
             pre_login, pre_login_new = auth.pre_login(request)
             csrf = viewer.csrf if viewer else auth.login_csrf(pre_login)
         ctx = Ctx(services, viewer, csrf, pre_login=pre_login, pre_login_new=pre_login_new)
+        if any(isinstance(value, int) and not 0 <= value <= MAX_ID
+               for value in request.path_params.values()):
+            return await render(request, ctx, "error.html", status=400, title="Ungültige Adresse",
+                                message="Die Nummer in dieser Adresse ist zu groß; so einen "
+                                        "Eintrag gibt es nicht.")
         if request.method == "POST":
             ctx.form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
             token = ctx.form.get("csrf_token")

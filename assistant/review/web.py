@@ -31,7 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.review import admin, conversation, dates, inquiry, listing, operations, sending
 from assistant.review.auth import Authenticator, Passwords
+from assistant.review.compute import WorkPool
 from assistant.review.routing import Ctx, guarded, redirect, render, safe_next
+from assistant.review.supervise import Supervised
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -91,11 +93,18 @@ def public_pages() -> set[str]:
 
 
 class KnowledgeBox:
-    """The pipeline (and with it the knowledge) that redrafts use; admins can reload it."""
+    """The pipeline (and with it the knowledge) that redrafts and the chat use, and the worker
+    processes that run them off the event loop (:mod:`assistant.review.compute`); admins can
+    reload it."""
 
     def __init__(self, settings: Settings, pipeline: Any = None) -> None:
         self.settings = settings
         self._pipeline = pipeline
+        self.work = WorkPool(settings)
+
+    async def run(self, fn: Callable[..., Any], *args: Any, budget: float) -> Any:
+        """``fn(pipeline, *args)`` in a worker process, within ``budget`` seconds."""
+        return await self.work.run(fn, *args, budget=budget)
 
     @property
     def pipeline(self) -> Any:
@@ -110,8 +119,10 @@ class KnowledgeBox:
         return Pipeline(self.settings, knowledge.load(self.settings))
 
     def reload(self) -> Any:
-        """Read the knowledge again; the old pipeline stays when the new one has an error."""
+        """Read the knowledge again; the old pipeline stays when the new one has an error.
+        The worker processes are replaced and load it too."""
         self._pipeline = self._build()
+        self.work.restart()
         return self._pipeline
 
     def intents(self) -> list[tuple[str, str]]:
@@ -155,6 +166,7 @@ class Services:
     knowledge: KnowledgeBox
     metrics: operations.OperatorMetrics
     wake_sender: Callable[[], None]
+    sender: Supervised | None = None  # the sender running in this process, supervised
 
 
 # --- login and logout ---------------------------------------------------------------------------
@@ -237,8 +249,11 @@ PUBLIC_PATHS = ("/healthz", "/metrics", "/static")
 def create_app(settings: Settings, *, engine: AsyncEngine | None = None,
                sessions: async_sessionmaker[AsyncSession] | None = None,
                pipeline: Any = None, passwords: Passwords | None = None,
-               sender: Any = None, templates: jinja2.Environment | None = None) -> Starlette:
-    """The review app. ``sender`` (optional) runs beside it and is woken after approvals."""
+               sender: Any = None, templates: jinja2.Environment | None = None,
+               start_workers: bool = False) -> Starlette:
+    """The review app. ``sender`` (optional) runs beside it, supervised (restarted when it
+    fails), and is woken after approvals; ``start_workers`` starts the worker processes for chat
+    answers and redrafts at startup rather than at the first job."""
     from assistant.history.db import create_engine, sessionmaker
 
     owned_engine = None
@@ -246,17 +261,20 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None,
         if engine is None:
             engine = owned_engine = create_engine(settings.database_url)
         sessions = sessionmaker(engine)
+    supervised = Supervised("sender", sender.run) if sender is not None else None
     services = Services(
         settings=settings, sessions=sessions, templates=templates or make_environment(),
         auth=Authenticator(settings, sessions, passwords),
         knowledge=KnowledgeBox(settings, pipeline),
-        metrics=operations.OperatorMetrics(sessions),
-        wake_sender=sender.wake if sender is not None else (lambda: None))
+        metrics=operations.OperatorMetrics(sessions, sender=supervised),
+        wake_sender=sender.wake if sender is not None else (lambda: None), sender=supervised)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
-        task = asyncio.create_task(sender.run(stop)) if sender is not None else None
+        if start_workers:
+            services.knowledge.work.start()
+        task = asyncio.create_task(supervised.run(stop)) if supervised is not None else None
         try:
             yield
         finally:
@@ -264,6 +282,7 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None,
             if task is not None:
                 with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                     await asyncio.wait_for(task, timeout=settings.smtp_timeout_seconds + 5)
+            await asyncio.to_thread(services.knowledge.work.close)
             if owned_engine is not None:
                 await owned_engine.dispose()
 

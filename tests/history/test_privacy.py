@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import stat
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -271,3 +272,51 @@ def test_cli_refuses_what_is_no_address(cli_store: str) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["privacy", "export", "not an address"])
     assert 2 == stopped.value.code
+
+
+def test_privacy_export_never_writes_to_cwd(cli_store: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --output the archive goes to exports/ next to the SQLite database, readable by
+    its owner only (0600) — never into the working directory."""
+    elsewhere = tmp_path / "working-directory"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert 0 == main(["privacy", "export", ADDRESS])
+    assert [] == list(elsewhere.iterdir())
+    archives = list((tmp_path / "exports").glob("auskunft-*.zip"))
+    assert 1 == len(archives)
+    assert 0o600 == stat.S_IMODE(archives[0].stat().st_mode)
+    assert 0o700 == stat.S_IMODE((tmp_path / "exports").stat().st_mode)
+    assert [] == list((tmp_path / "exports").glob(".auskunft-*"))
+
+
+def test_privacy_export_goes_to_the_export_dir_setting(cli_store: str, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """ASSISTANT_EXPORT_DIR names the folder for archives without --output."""
+    monkeypatch.setenv("ASSISTANT_EXPORT_DIR", str(tmp_path / "auskuenfte"))
+    assert 0 == main(["privacy", "export", ADDRESS])
+    assert 1 == len(list((tmp_path / "auskuenfte").glob("auskunft-*.zip")))
+
+
+def test_privacy_export_with_a_database_server_needs_a_place(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """With PostgreSQL and neither --output nor ASSISTANT_EXPORT_DIR the command says so and
+    exits 2 before it reads anything."""
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    monkeypatch.setenv("ASSISTANT_SECRET_KEY", KEY)
+    monkeypatch.delenv("ASSISTANT_EXPORT_DIR", raising=False)
+    assert 2 == main(["privacy", "export", ADDRESS])
+    assert "--output or set ASSISTANT_EXPORT_DIR" in capsys.readouterr().err
+
+
+def test_privacy_export_file_is_private(cli_store: str, tmp_path: Path) -> None:
+    """An archive named with --output is readable by its owner only, too."""
+    target = tmp_path / "auskunft.zip"
+    assert 0 == main(["privacy", "export", ADDRESS, "--output", str(target)])
+    assert 0o600 == stat.S_IMODE(target.stat().st_mode)
+
+
+def test_gitignore_covers_exports() -> None:
+    """The repository ignores the export folder and archives, so none is committed by mistake."""
+    ignored = (Path(__file__).resolve().parents[2] / ".gitignore").read_text("utf-8").split()
+    assert {"var/", "exports/", "auskunft-*.zip"} <= set(ignored)

@@ -47,7 +47,7 @@ def test_dashboard_period_and_bad_dates(site: Site) -> None:
     everything = site.browser.get("/reports?since=&until=")
     assert "<strong>2</strong> Anfragen" in everything.text
     bad = site.browser.get("/reports?since=gestern")
-    assert 200 == bad.status_code and "kein gültiges Datum" in bad.text
+    assert 400 == bad.status_code and "kein gültiges Datum" in bad.text
 
 
 def test_json_and_csv_downloads(site: Site) -> None:
