@@ -145,8 +145,25 @@ def _empty_return_path(mail: Mail) -> bool:
         mail.header("return-path") is not None
 
 
-def classify_kind(mail: Mail) -> tuple[Kind, str]:
-    """The mail's kind and a short reason for staff (in German, the staff's language)."""
+_BULK_SIGNALS = ("precedence: bulk", "x-precedence: bulk", "precedence: list",
+                 "x-precedence: list", "Mailinglisten-Header")
+
+
+def _marketing_from_a_person(mail: Mail, signal: str, asks: bool) -> bool:
+    """A sender's bulk mailer ("Precedence: bulk", List-Unsubscribe) that writes to us and asks
+    something is a vendor or an association with a request, not a mailing list or an automatic
+    reply: mailing lists name themselves with List-Id."""
+    return (asks and signal in _BULK_SIGNALS and mail.header("list-id") is None
+            and mail.header("list-unsubscribe") is not None
+            and _auto_reply_evidence(mail.new_text.lower(), enough=1) == 0)
+
+
+def classify_kind(mail: Mail, asks: bool | None = None) -> tuple[Kind, str]:
+    """The mail's kind and a short reason for staff (in German, the staff's language).
+
+    ``asks``: whether the mail asks something (its question units, see
+    :mod:`assistant.understand.questions`); by default its sentences decide.
+    """
     # The patterns are written in lower case and run on lower-cased text: much faster than
     # case-insensitive matching with Python's re.
     sender = (mail.sender.address if mail.sender else "").lower()
@@ -156,7 +173,8 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
         and mail.report_type is None
     # The sentences are cut once per text and shared with the intent classifier.
-    asks = any(unit.asking for unit in units(mail.new_text))
+    if asks is None:
+        asks = any(unit.asking for unit in units(mail.new_text))
 
     # 1. Bounces: delivery reports, mailer daemons, failure wording.
     if mail.report_type == "delivery-status" or (mail.report_type and mail.dsn_actions):
@@ -178,6 +196,8 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
 
     # 2. Auto-replies: RFC 3834 and vendor headers, subjects, out-of-office wording.
     signal = _header_machine_signal(mail)
+    if signal and _marketing_from_a_person(mail, signal, asks):
+        signal = None
     if signal and not forwarded_by_person:
         return Kind.AUTO_REPLY, signal
     auto_hits = _auto_reply_evidence(new_text or mail.text[:3000].lower())
@@ -188,7 +208,7 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
                                               or (not asks and "?" not in subject)):
             return Kind.AUTO_REPLY, "Betreff einer Abwesenheitsnotiz oder Eingangsbestätigung"
         # A question mark makes text-only evidence need more: people mention their absence too.
-        if auto_hits >= (3 if "?" in mail.new_text else 2):
+        if auto_hits >= (3 if asks or "?" in mail.new_text else 2):
             return Kind.AUTO_REPLY, "Text einer Abwesenheitsnotiz oder Eingangsbestätigung"
         if _empty_return_path(mail) and not asks:
             return Kind.AUTO_REPLY, "leerer Return-Path"
