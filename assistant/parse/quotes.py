@@ -46,6 +46,7 @@ _HEADER_FROM = re.compile(r"^\s*\*?(?:von|from)\s*:\*?\s*\S", re.IGNORECASE)
 _HEADER_NEXT = re.compile(
     r"^\s*\*?(?:gesendet|sent|datum|date|an|to|betreff|subject|cc)\s*:", re.IGNORECASE)
 _QUOTED_LINE = re.compile(r"^\s*>")
+_POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?p?\.?\s?s\.?|nachtrag)\s*[:.,-]?\s+\S", re.IGNORECASE)
 _SIG_DASHES = re.compile(r"^--\s?$|^—\s*$")
 _CLOSING = re.compile(
     r"""^\s*(?:
@@ -169,8 +170,12 @@ def split_reply(text: str) -> Split:
     sig_at = _signature_start(kept)
     signature = ""
     if sig_at is not None:
-        signature = "\n".join(kept[sig_at:]).strip("\n")
-        kept = kept[:sig_at]
+        tail = kept[sig_at:]
+        # A postscript below the signature is written now too ("PS: Wie lange …?").
+        ps_at = next((i for i, line in enumerate(tail) if _POSTSCRIPT.match(line)), None)
+        postscript = tail[ps_at:] if ps_at is not None else []
+        signature = "\n".join(tail[:ps_at] if ps_at is not None else tail).strip("\n")
+        kept = kept[:sig_at] + (["", *postscript] if postscript else [])
     new_text = _drop_disclaimers("\n".join(kept)).strip()
     new_text = re.sub(r"\n{3,}", "\n\n", new_text)
     return Split(new_text=new_text, quoted=quoted, signature=_drop_disclaimers(signature))

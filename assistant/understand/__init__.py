@@ -50,7 +50,9 @@ class Understander:
 
     def __call__(self, mail: Mail) -> Understanding:
         text = asked_text(mail)
-        kind, reason = classify_kind(mail, asks=any(u.asks for u in units(text, terse=False)))
+        # A subject that asks ("Wo steht die Förderrichtlinie?" above a bare "Danke") asks too.
+        asks = any(u.asks for u in units(text, mail.subject, terse=False))
+        kind, reason = classify_kind(mail, asks=asks)
         language = mail.language
         supplies = kind in (Kind.INQUIRY, Kind.ACKNOWLEDGEMENT) and supplies_requested(
             mail, domain=self.domain, addresses=self.addresses)

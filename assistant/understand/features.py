@@ -15,6 +15,7 @@ carry over to writers the model has never seen:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.understand.normalize import fold, stem
@@ -32,9 +33,9 @@ def features(text: str, language: str) -> list[str]:
               if len(t) <= _MAX_TOKEN]
     stems = [t if t == "0" else stem(t, language) for t in tokens]
     out = ["w:" + s for s in stems]
-    out += [f"b:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(stems)]
     for token in tokens:
-        if token == "0":
+        if token.isdigit():
             continue
         padded = f" {token} "
         last = len(padded)

@@ -60,10 +60,13 @@ class IntentClassifier:
         for question in questions:
             for intent in question.intents:
                 best[intent] = IntentScore(intent, 1.0, question.text)
+        body_asks = any(u.asks and not u.from_subject for u in scored)
         for unit, row, columns in zip(scored, confidences, chosen, strict=True):
             intents = tuple(self.intent_ids[c] for c in columns)
-            if unit.asks or intents:
-                questions.append(Question(unit.text, intents, unit.role.value))
+            # An unrecognised subject line is no question of its own when the text asks.
+            if intents or (unit.asks and not (unit.from_subject and body_asks)):
+                role = "subject" if unit.from_subject else unit.role.value
+                questions.append(Question(unit.text, intents, role))
             for column in columns:
                 intent, confidence = self.intent_ids[column], round(float(row[column]), 3)
                 if intent not in best or confidence > best[intent].confidence:

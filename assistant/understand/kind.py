@@ -111,7 +111,7 @@ def _auto_reply_evidence(text: str, enough: int = 3) -> int:
 _THANKS = re.compile(
     r"\b(?:vielen|herzlichen|besten|recht\s+herzlichen|lieben|tausend)\s+dank\b|\bdanke\b|"
     r"\bbedanke\s+mich\b|\bbedanken\s+uns\b|\bthank\s+you\b|\bthanks\b|\bmany\s+thanks\b|"
-    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b",)
+    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b|\bdange\b|\bmerci\b",)
 _PRE_THANKS = re.compile(r"im\s+voraus|vorab|in\s+advance|schon\s+(?:jetzt|einmal)|beforehand",)
 _CLOSURE = re.compile(
     r"alles\s+(?:geklärt|geklaert|klar)|hat\s+(?:uns|mir)\s+(?:sehr\s+)?(?:geholfen|weitergeholfen)|"

@@ -48,14 +48,16 @@ class Unit:
 
     text: str
     role: Role
+    from_subject: bool = False
 
     @property
     def asks(self) -> bool:
         return self.role is Role.QUESTION
 
 
-_QW_DE = (r"(?:wer|wen|wem|wessen|wie|wieso|weshalb|warum|was|wann|wo|woher|wohin|wof(?:ü|ue)r|"
-          r"womit|wozu|woran|worauf|wovon|welche[mnrs]?|wieviel\w*|ob|inwieweit|inwiefern)")
+_QW_DE = (r"(?:(?:bis|ab|seit)\s+wann|wer|wen|wem|wessen|wie|wieso|weshalb|warum|was|wann|wo|"
+          r"woher|wohin|wof(?:ü|ue)r|womit|wozu|woran|worauf|wovon|welche[mnrs]?|wieviel\w*|ob|"
+          r"inwieweit|inwiefern)")
 _QW_EN = r"(?:who|whom|whose|how|what|when|where|which|why|whether)"
 _QW = rf"(?:{_QW_DE}|{_QW_EN})"
 # Finite verbs that open a German or English yes/no question ("Können wir …", "Gibt's …",
@@ -77,6 +79,19 @@ _WANT = re.compile(
     r"erkundigen|interessier\w*|know|ask|wonder\w*|find\s+out|enquire|inquire|"
     r"tell\s+(?:me|us))\b", re.IGNORECASE)
 _HAS_QW = re.compile(rf"\b{_QW}\b", re.IGNORECASE)
+# "Wie besprochen …", "Wie vereinbart …" tell, they do not ask.
+_AS_AGREED = re.compile(
+    r"^\W*wie\s+(?:besprochen|vereinbart|gew(?:ü|ue)nscht|angek(?:ü|ue)ndigt|erw(?:ä|ae)hnt|gesagt|"
+    r"telefonisch|schon|bereits|bisher|immer|folgt|oben|unten)\b|^\W*as\s+(?:agreed|discussed|"
+    r"mentioned|requested)\b", re.IGNORECASE)
+
+
+def _opens_question(text: str) -> bool:
+    """A question word or a verb at the start of a sentence that does not end in a full stop:
+    "müssen wir nen eigenanteil bringen", "wie viel gibts" — but not "Sollten Fragen auftauchen,
+    melde ich mich." or "Wie besprochen schicke ich …"."""
+    return (_QUESTION_START.match(text) is not None and not _AS_AGREED.match(text)
+            and not text.rstrip().endswith((".", "!", ";")))
 _GREETING = re.compile(
     r"^(?:sehr\s+geehrte|liebe[rs]?\b|hallo|hi\b|hey\b|guten\s+(?:tag|morgen|abend)|moin|servus|"
     r"gude|gr(?:ü|ue)(?:ß|ss)\s+gott|dear\b|hello\b|good\s+(?:morning|afternoon|evening))",
@@ -129,11 +144,11 @@ def _role(text: str, asking: bool) -> Role:
         if _COURTESY.search(low) and not _WANT.search(low):
             return Role.COURTESY
         if text.endswith(":") or (words <= 10 and _ANNOUNCES.search(low)
-                                  and not _QUESTION_START.match(text)):
+                                  and not _opens_question(text)):
             return Role.ANNOUNCEMENT
     elif text.endswith(":"):
         return Role.ANNOUNCEMENT
-    if asking or "?" in text or _QUESTION_START.match(text):
+    if asking or "?" in text or _opens_question(text):
         return Role.QUESTION
     return Role.STATEMENT
 
@@ -161,8 +176,13 @@ def _split(text: str, role: Role) -> list[Unit]:
         return [Unit(text, role)]
     wants = role is Role.QUESTION or _WANT.search(text) is not None
     out = []
-    for part in parts:
-        if role is Role.QUESTION or "?" in part or (wants and _QUESTION_START.match(part)):
+    for index, part in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        if "?" not in part and _WANT.search(part) and _QUESTION_START.match(following):
+            # "… und wollte mal fragen," leads in to the question after it; it asks nothing.
+            out.append(Unit(part, Role.STATEMENT))
+        elif role is Role.QUESTION or "?" in part or (
+                wants and _QUESTION_START.match(part) and not _AS_AGREED.match(part)):
             out.append(Unit(part, Role.QUESTION))
         else:
             sub = _role(part, False)
@@ -183,9 +203,16 @@ def units(new_text: str, subject: str = "", terse: bool = True) -> tuple[Unit, .
         out.extend(_split(text, _role(text, sentence.asking)))
     subject = subject.strip()[:_MAX_UNIT_CHARS]
     if subject and not REPLY_PREFIXES.match(subject) and not _GENERIC_SUBJECT.match(subject):
-        out.append(Unit(subject, Role.SUBJECT))
+        # A subject that asks, or the only question of a mail whose text asks nothing
+        # ("wie lange läuft so ein KIV-Projekt?" with an empty body), is a question itself.
+        alone = terse and not any(u.asks or u.role is Role.STATEMENT for u in out)
+        out.append(Unit(subject, Role.QUESTION if "?" in subject or alone else Role.SUBJECT,
+                        from_subject=True))
     if terse and not any(u.asks for u in out):
         statements = [u for u in out if u.role is Role.STATEMENT]
         if 0 < len(statements) <= _TERSE_STATEMENTS:
             out = [Unit(u.text, Role.QUESTION) if u.role is Role.STATEMENT else u for u in out]
+    if terse and not any(u.asks for u in out if not u.from_subject):
+        # Nothing in the text asks: the subject line is the question.
+        out = [Unit(u.text, Role.QUESTION, True) if u.role is Role.SUBJECT else u for u in out]
     return tuple(out)

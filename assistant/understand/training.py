@@ -52,6 +52,11 @@ BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 class Params:
     c: float = 30.0
     negative_weight: float = 0.3
+    # An intent is also given to every other unit of the mail whose probability reaches this
+    # share of the best unit's (1.0: only the best).
+    assign_ratio: float = 1.0
+    # Weight of question units that got no intent as examples of "no intent" (0: left out).
+    unassigned_question_weight: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,18 +165,22 @@ def fit(catalogue: Mapping[str, Sequence[str]], samples: Sequence[Sample],
         given: list[set[str]] = [set() for _ in sample.units]
         for intent in sample.intents:
             column = intents.index(intent)
-            given[int(np.argmax(probabilities[:, column] * role_weight))].add(intent)
+            scores = probabilities[:, column] * role_weight
+            best = int(np.argmax(scores))
+            given[best].add(intent)
+            if params.assign_ratio < 1.0:
+                for k in np.nonzero(scores >= params.assign_ratio * scores[best])[0]:
+                    if sample.units[int(k)].asks:
+                        given[int(k)].add(intent)
         for unit, label in zip(sample.units, given, strict=True):
-            if label:
+            weight = 1.0 if label else (
+                params.negative_weight if unit.role in _NEGATIVE_ROLES
+                else params.unassigned_question_weight)
+            if weight > 0:
                 texts.append(unit.text)
                 languages.append(sample.language)
                 labels.append(frozenset(label))
-                weights.append(1.0)
-            elif unit.role in _NEGATIVE_ROLES:
-                texts.append(unit.text)
-                languages.append(sample.language)
-                labels.append(frozenset())
-                weights.append(params.negative_weight)
+                weights.append(weight)
     return _fit_rows(texts, languages, labels, weights, intents, params)
 
 
