@@ -151,7 +151,7 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
     return entries
 
 
-def _intents(folder: Path) -> tuple[Intent, ...]:
+def read_intents(folder: Path) -> tuple[Intent, ...]:
     intents = []
     for path in sorted(folder.glob("*.yaml")):
         data = _read_yaml(path)
@@ -222,7 +222,7 @@ def load(settings: Settings) -> Knowledge:
     env.globals["p"] = programme
     answers = _entries(root / "answers", env)
     notices = _entries(root / "notices", env)
-    intents = _intents(intents_dir)
+    intents = read_intents(intents_dir)
     missing = [i.id for i in intents if i.id not in answers]
     if missing:
         raise KnowledgeError(f"{root / 'answers'}: no answer for intent(s) {', '.join(missing)}")

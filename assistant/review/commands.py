@@ -62,6 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("--all", action="store_true", help="list decided suggestions too")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_suggestions)
+    from assistant.learning_commands import add_train
+
+    add_train(intents)
 
 
 def _with_sessions(settings: Settings,

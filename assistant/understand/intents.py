@@ -17,12 +17,42 @@ How it decides, in short (the README explains it for staff):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from assistant.understand.model import IntentModel, choose
 from assistant.understand.questions import Role, Unit, units
 from assistant.values import IntentScore, Question
+
+# A question this short is read together with the sentence before it as well ("Wer kann da
+# weiterhelfen?" after the story names the topic); the better of the two readings counts.
+SHORT_QUESTION_WORDS = 9
+
+
+def unit_probabilities(model: IntentModel, found: Sequence[Unit], language: str) -> np.ndarray:
+    """The model's probabilities for each unit (units × intents; zero for units that are
+    neither a question nor the subject), a short question read with the sentence before it
+    too."""
+    probabilities = np.zeros((len(found), len(model.intents)), dtype=np.float32)
+    scored = [k for k, u in enumerate(found) if u.role in (Role.QUESTION, Role.SUBJECT)]
+    if scored:
+        probabilities[scored] = model.probabilities([found[k].text for k in scored], language)
+    joined, rows = [], []
+    for index, unit in enumerate(found):
+        if not unit.asks or unit.from_subject or len(unit.text.split()) >= SHORT_QUESTION_WORDS:
+            continue
+        before = next((found[k].text for k in range(index - 1, -1, -1)
+                       if found[k].role in (Role.STATEMENT, Role.QUESTION)), None)
+        if before:
+            joined.append(f"{before} {unit.text}")
+            rows.append(index)
+    if joined:
+        together = model.probabilities(joined, language)
+        for row, index in zip(together, rows, strict=True):
+            probabilities[index] = np.maximum(probabilities[index], row)
+    return probabilities
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +81,13 @@ class IntentClassifier:
 
     def classify_units(self, found: tuple[Unit, ...], language: str,
                        supplied: Iterable[Question] = ()) -> Classified:
-        scored = [u for u in found if u.role in (Role.QUESTION, Role.SUBJECT)]
-        confidences = self.model.confidences([u.text for u in scored], language)
+        keep = [k for k, u in enumerate(found) if u.role in (Role.QUESTION, Role.SUBJECT)]
+        scored = [found[k] for k in keep]
+        if keep:
+            probabilities = unit_probabilities(self.model, found, language)[keep]
+            confidences = self.model.calibration(probabilities)
+        else:
+            confidences = np.zeros((0, len(self.intent_ids)), dtype=np.float32)
         chosen = choose(confidences, [u.asks for u in scored],
                         [u.role is Role.SUBJECT for u in scored], self.model.decision)
         best: dict[str, IntentScore] = {}

@@ -186,7 +186,9 @@ def fit(catalogue: Mapping[str, Sequence[str]], samples: Sequence[Sample],
 
 def predict(model: IntentModel, sample: Sample) -> set[str]:
     """The intents the model (with its calibration and decision) finds in a labelled mail."""
-    confidences = model.confidences([u.text for u in sample.units], sample.language)
+    from assistant.understand.intents import unit_probabilities
+
+    confidences = model.calibration(unit_probabilities(model, sample.units, sample.language))
     return set(mail_intents(model, confidences, sample.units)) | set(sample.supplied)
 
 
@@ -239,6 +241,8 @@ def held_out(catalogue: Mapping[str, Sequence[str]], samples: Sequence[Sample],
              ) -> Predictions:
     """Raw unit probabilities of every sample of ``groups`` from a model trained without its
     group (leave one group out); groups named in ``always`` are only ever trained on."""
+    from assistant.understand.intents import unit_probabilities
+
     keep = set(always)
     names = [g for g in (groups or sorted({s.group for s in samples})) if g not in keep]
     out: Predictions = []
@@ -248,8 +252,7 @@ def held_out(catalogue: Mapping[str, Sequence[str]], samples: Sequence[Sample],
         fitted = fit(catalogue, [s for s in samples if s.group != group], params).model()
         for sample in samples:
             if sample.group == group:
-                out.append((sample, fitted.probabilities([u.text for u in sample.units],
-                                                         sample.language)))
+                out.append((sample, unit_probabilities(fitted, sample.units, sample.language)))
     return out
 
 
