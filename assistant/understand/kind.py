@@ -172,9 +172,12 @@ def classify_kind(mail: Mail, asks: bool | None = None) -> tuple[Kind, str]:
     head = "\n".join(new_text.split("\n")[:40])
     forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
         and mail.report_type is None
-    # The sentences are cut once per text and shared with the intent classifier.
-    if asks is None:
-        asks = any(unit.asking for unit in units(mail.new_text))
+    # Machine mail is recognised with the sentences' own asking test, which errs on the side of
+    # "machine": a reply is never sent to an automatic one. The question units (``asks``) decide
+    # only between a person's thanks and a person's inquiry.
+    machine_asks = any(unit.asking for unit in units(mail.new_text))
+    person_asks = machine_asks if asks is None else asks
+    asks = machine_asks
 
     # 1. Bounces: delivery reports, mailer daemons, failure wording.
     if mail.report_type == "delivery-status" or (mail.report_type and mail.dsn_actions):
@@ -196,7 +199,7 @@ def classify_kind(mail: Mail, asks: bool | None = None) -> tuple[Kind, str]:
 
     # 2. Auto-replies: RFC 3834 and vendor headers, subjects, out-of-office wording.
     signal = _header_machine_signal(mail)
-    if signal and _marketing_from_a_person(mail, signal, asks):
+    if signal and _marketing_from_a_person(mail, signal, person_asks):
         signal = None
     if signal and not forwarded_by_person:
         return Kind.AUTO_REPLY, signal
@@ -208,15 +211,15 @@ def classify_kind(mail: Mail, asks: bool | None = None) -> tuple[Kind, str]:
                                               or (not asks and "?" not in subject)):
             return Kind.AUTO_REPLY, "Betreff einer Abwesenheitsnotiz oder Eingangsbestätigung"
         # A question mark makes text-only evidence need more: people mention their absence too.
-        if auto_hits >= (3 if asks or "?" in mail.new_text else 2):
+        if auto_hits >= (3 if "?" in mail.new_text else 2):
             return Kind.AUTO_REPLY, "Text einer Abwesenheitsnotiz oder Eingangsbestätigung"
         if _empty_return_path(mail) and not asks:
             return Kind.AUTO_REPLY, "leerer Return-Path"
 
     # 3. A person: thanks without a new question is an acknowledgement.
-    if not asks and _THANKS.search(new_text) and not _only_pre_thanks(new_text):
+    if not person_asks and _THANKS.search(new_text) and not _only_pre_thanks(new_text):
         return Kind.ACKNOWLEDGEMENT, "Dank ohne neue Frage"
-    if not asks and _CLOSURE.search(new_text) and len(new_text) < 600:
+    if not person_asks and _CLOSURE.search(new_text) and len(new_text) < 600:
         return Kind.ACKNOWLEDGEMENT, "Bestätigung ohne neue Frage"
     return Kind.INQUIRY, "eine Person fragt oder bittet um etwas"
 

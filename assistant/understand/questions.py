@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assistant.parse.subject import REPLY_PREFIXES
+from assistant.understand.sentences import is_asking
 from assistant.understand.sentences import units as sentence_units
 
 
@@ -75,9 +76,22 @@ _QUESTION_START = re.compile(
     re.IGNORECASE)
 # "ich wollte fragen", "mich würde interessieren", "I'd like to know": the clause after asks.
 _WANT = re.compile(
-    r"\b(?:frag(?:e|en)?|froge|wiss(?:en|e)|w(?:ü|ue)sste|erfahr(?:en|e)|kl(?:ä|ae)r(?:en|e)|"
-    r"erkundigen|interessier\w*|know|ask|wonder\w*|find\s+out|enquire|inquire|"
-    r"tell\s+(?:me|us))\b", re.IGNORECASE)
+    r"\b(?:fr(?:a|o|oo)g(?:e|en)?|frooch\w*|wiss(?:en|e)|w(?:ü|ue)sst\w*|gewusst|"
+    r"erfahr(?:en|e)|kl(?:ä|ae)r(?:en|e)|erkundigen|interessier\w*|know|ask|wonder\w*|"
+    r"find\s+out|enquire|inquire|tell\s+(?:me|us)|clarify|questions?\s+(?:is|are))\b",
+    re.IGNORECASE)
+# A lead-in that ends in a verb of asking: the sentence after it asks ("isch soll mol frooche" /
+# "ob mir do mitmache derfe.").
+_LEAD_IN_END = re.compile(
+    r"\b(?:fr(?:a|o|oo)g(?:e|en)?|frooch\w*|wiss(?:en|e)|gewusst|erfahr(?:en|e)|kl(?:ä|ae)r(?:en|e)|"
+    r"erkundigen|know|ask|wonder|find\s+out|clarify)\W*$", re.IGNORECASE)
+# In a long run-on sentence, a question clause may open without a comma before it.
+_LONG_RUN_ON_WORDS = 25
+_BARE_OPENER = re.compile(
+    r"\s(?=(?:ob|whether|(?:bis|ab|seit)\s+wann|wie\s+(?:viel\w*|lange?|hoch|gro(?:ß|ss)|man|"
+    r"wir|mir|mer|die|das|des|der|es|genau)|welche[mnrs]?|wann|wer|wo(?:hin|f(?:ü|ue)r|mit)?|"
+    r"how|what|which|when|who|where|if\s+(?:we|it|the|our|this|there|you|i))\b)",
+    re.IGNORECASE)
 _HAS_QW = re.compile(rf"\b{_QW}\b", re.IGNORECASE)
 # "Wie besprochen …", "Wie vereinbart …" tell, they do not ask.
 _AS_AGREED = re.compile(
@@ -86,10 +100,16 @@ _AS_AGREED = re.compile(
     r"mentioned|requested)\b", re.IGNORECASE)
 
 
+_OB_CLAUSE = re.compile(r"^\W*(?:und\s+|un\s+|and\s+)?(?:ob|whether|if)\b[^,;]*$",
+                        re.IGNORECASE)
+
+
 def _opens_question(text: str) -> bool:
     """A question word or a verb at the start of a sentence that does not end in a full stop:
     "müssen wir nen eigenanteil bringen", "wie viel gibts" — but not "Sollten Fragen auftauchen,
     melde ich mich." or "Wie besprochen schicke ich …"."""
+    if _OB_CLAUSE.match(text):
+        return True  # "ob wir mitmachen dürfen." — no main clause follows: it asks
     return (_QUESTION_START.match(text) is not None and not _AS_AGREED.match(text)
             and not text.rstrip().endswith((".", "!", ";")))
 _GREETING = re.compile(
@@ -129,8 +149,11 @@ _WORD = re.compile(r"\w+")
 _MIN_PART_WORDS = 4
 # Mails with no question and at most this many statements count the statements as questions.
 _TERSE_STATEMENTS = 2
-# A long unit is cut off here: no question is this long, and the cost stays bounded.
+# A unit is cut off here: no question is this long, and the cost stays bounded. A sentence is
+# read up to _MAX_SENTENCE_CHARS before it is split into units.
 _MAX_UNIT_CHARS = 600
+_MAX_SENTENCE_CHARS = 4000
+_AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 
 
 def _role(text: str, asking: bool) -> Role:
@@ -156,7 +179,12 @@ def _role(text: str, asking: bool) -> Role:
 def _parts(text: str) -> list[str]:
     """A sentence split at the openers of question clauses; short pieces joined back."""
     parts: list[str] = []
-    for piece in _SPLIT.split(text):
+    pieces = _SPLIT.split(text)
+    if len(_WORD.findall(text)) > _LONG_RUN_ON_WORDS:
+        pieces = [p for piece in pieces for p in (
+            _BARE_OPENER.split(piece) if len(_WORD.findall(piece)) > _LONG_RUN_ON_WORDS
+            else [piece])]
+    for piece in pieces:
         piece = piece.strip(" ,;–—-")
         if not piece:
             continue
@@ -178,7 +206,7 @@ def _split(text: str, role: Role) -> list[Unit]:
     out = []
     for index, part in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else ""
-        if "?" not in part and _WANT.search(part) and _QUESTION_START.match(following):
+        if "?" not in part and _LEAD_IN_END.search(part) and _QUESTION_START.match(following):
             # "… und wollte mal fragen," leads in to the question after it; it asks nothing.
             out.append(Unit(part, Role.STATEMENT))
         elif role is Role.QUESTION or "?" in part or (
@@ -199,8 +227,15 @@ def units(new_text: str, subject: str = "", terse: bool = True) -> tuple[Unit, .
     """
     out: list[Unit] = []
     for sentence in sentence_units(new_text):
-        text = sentence.text[:_MAX_UNIT_CHARS]
-        out.extend(_split(text, _role(text, sentence.asking)))
+        # A question mark ends a question even before a lower-case word ("…moderator? danke").
+        pieces = _AFTER_QUESTION_MARK.split(sentence.text[:_MAX_SENTENCE_CHARS])
+        for piece in pieces:
+            asking = sentence.asking if len(pieces) == 1 else is_asking(piece)
+            role = _role(piece, asking)
+            if (role is Role.STATEMENT and out and out[-1].role is Role.STATEMENT
+                    and _LEAD_IN_END.search(out[-1].text) and _QUESTION_START.match(piece)):
+                role = Role.QUESTION  # the clause after "isch soll mol frooche"
+            out.extend(Unit(u.text[:_MAX_UNIT_CHARS], u.role) for u in _split(piece, role))
     subject = subject.strip()[:_MAX_UNIT_CHARS]
     if subject and not REPLY_PREFIXES.match(subject) and not _GENERIC_SUBJECT.match(subject):
         # A subject that asks, or the only question of a mail whose text asks nothing

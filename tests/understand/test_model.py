@@ -62,7 +62,9 @@ def test_saved_model_loads_to_the_same_answers(fitted: T.Fitted, tmp_path: Path)
     M.save(model, path)
     loaded = M.load(path)
     texts = ["Wie lange läuft das?", "Wen kann ich anrufen?"]
-    assert np.allclose(model.confidences(texts, "de"), loaded.confidences(texts, "de"))
+    # The weights are stored in half precision: the confidences agree to three decimals.
+    assert np.allclose(model.confidences(texts, "de"), loaded.confidences(texts, "de"),
+                       atol=1e-3)
     assert (model.decision, model.calibration, {"catalogue": "x"}) == (
         loaded.decision, loaded.calibration, loaded.trained)
 
