@@ -101,6 +101,8 @@ def classification(path: str, item: Processed) -> dict[str, Any]:
         "file": path,
         "kind": u.kind.value,
         "intents": [{"id": i.id, "confidence": i.confidence} for i in u.intents] if inquiry else [],
+        "questions": [{"text": q.text, "intents": list(q.intents)} for q in u.questions]
+        if inquiry else [],
         "facts": {"population": u.facts.population, "amount_eur": u.facts.amount_eur,
                   "municipality": u.facts.municipality, "state": u.facts.state} if inquiry
         else {"population": None, "amount_eur": None, "municipality": None, "state": None},

@@ -76,8 +76,26 @@ def _baseline_fit(catalogue: dict[str, list[str]], documents: Sequence[tuple[str
     return predict
 
 
-def _document(item: labelled.Labelled) -> str:
+def document(item: labelled.Labelled) -> str:
+    """What the baseline reads of a mail: its subject and text as one document."""
     return f"{item.mail.subject}\n{asked_text(item.mail)}"
+
+
+Documents = dict[str, list[tuple[str, frozenset[str]]]]
+
+
+def baseline(catalogue: dict[str, list[str]], documents: Documents, tune: Sequence[str]
+             ) -> tuple[Callable[[str], dict[str, float]], float]:
+    """The TF-IDF baseline fitted on the catalogue and every group of ``documents``, with its
+    threshold chosen on the groups of ``tune``, each predicted by a fit without it."""
+    held: list[tuple[dict[str, float], set[str]]] = []
+    for inner in tune:
+        predict = _baseline_fit(catalogue, [d for g, docs in documents.items() if g != inner
+                                            for d in docs])
+        held += [(predict(d), set(y)) for d, y in documents[inner]]
+    threshold = max(_BASELINE_GRID, key=lambda t: training.micro_f1(
+        ({i for i, p in probs.items() if p >= t}, y) for probs, y in held)) if held else 0.3
+    return _baseline_fit(catalogue, [d for docs in documents.values() for d in docs]), threshold
 
 
 def _run_fold(index: int) -> Fold:
@@ -103,23 +121,16 @@ def _run_fold(index: int) -> Fold:
     by_name = {s.name: s for s in samples[name]}
     reliability = [[0, 0] for _ in BANDS[:-1]]
     # The baseline: trained on the same mails, threshold from the same inner folds.
-    documents = {g: [(_document(i), frozenset(i.label["intents"])) for i in items[g]
-                     if i.label["kind"] == "inquiry"] for g in folds + always}
-    held: list[tuple[dict[str, float], set[str]]] = []
-    for inner in others:
-        predict = _baseline_fit(catalogue, [d for g in others + always if g != inner
-                                            for d in documents[g]])
-        held += [(predict(d), set(y)) for d, y in documents[inner]]
-    threshold = max(_BASELINE_GRID, key=lambda t: training.micro_f1(
-        ({i for i, p in probs.items() if p >= t}, y) for probs, y in held))
-    predict = _baseline_fit(catalogue, [d for g in others + always for d in documents[g]])
+    documents = {g: [(document(i), frozenset(i.label["intents"])) for i in items[g]
+                     if i.label["kind"] == "inquiry"] for g in others + always}
+    predict, threshold = baseline(catalogue, documents, others)
     for item in items[name]:
         processed = pipeline.understand_only(item.mail.raw)
         u = processed.understanding
         expected = set(item.label["intents"])
         inquiry = u is not None and u.kind.value == "inquiry"
         pairs.append((set(u.intent_ids) if inquiry and u else set(), expected))
-        base = {i for i, p in predict(_document(item)).items() if p >= threshold} \
+        base = {i for i, p in predict(document(item)).items() if p >= threshold} \
             if inquiry else set()
         base_pairs.append((base, expected))
         sample = by_name.get(item.name)

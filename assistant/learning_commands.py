@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 _ROOT = Path(__file__).resolve().parent.parent
 # The project's own development sets: always trained on, never held out.
-DEVELOPMENT_SETS = tuple(_ROOT / "tests" / "evaluation" / name for name in ("dev", "dev2", "dev3", "dev4"))
+DEVELOPMENT_SETS = tuple(_ROOT / "tests" / "evaluation" / name
+                         for name in ("dev", "dev2", "dev3", "dev4"))
 # The shared labelled sets by other writers, when the checkout has them beside it.
 SHARED_SETS = tuple(sorted(p for group in ("inquiries", "questions")
                            for p in (_ROOT.parent / "shared" / group).glob("*")

@@ -65,6 +65,10 @@ def decode_array(text: str, shape: tuple[int, ...], dtype: str = "<f4") -> np.nd
     return data.reshape(shape).astype(np.float32)
 
 
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -60.0, 60.0)))
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """Thresholds on the calibrated confidence."""
@@ -84,7 +88,7 @@ class Calibration:
     def __call__(self, probabilities: np.ndarray) -> np.ndarray:
         p = np.clip(probabilities, 1e-6, 1 - 1e-6)
         logits = np.log(p / (1 - p))
-        return 1.0 / (1.0 + np.exp(-(self.slope * logits + self.offset)))
+        return _sigmoid(self.slope * logits + self.offset)
 
 
 def choose(confidences: np.ndarray, asks: Sequence[bool], subject: Sequence[bool],
@@ -136,14 +140,13 @@ class IntentModel:
         for row, text in enumerate(texts):
             counts = Counter(i for i in map(index.get, features(text, language)) if i is not None)
             if not counts:
-                out[row] = 1.0 / (1.0 + np.exp(-self.intercept))
+                out[row] = _sigmoid(self.intercept)
                 continue
             columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
             tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
             weights = tf * idf[columns]
             weights /= np.sqrt(float(weights @ weights))
-            logits = weights @ self.coef[columns] + self.intercept
-            out[row] = 1.0 / (1.0 + np.exp(-logits))
+            out[row] = _sigmoid(weights @ self.coef[columns] + self.intercept)
         return out
 
     def confidences(self, texts: Sequence[str], language: str) -> np.ndarray:
