@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,7 +239,12 @@ def load(settings: Settings) -> Knowledge:
     except OSError as exc:
         raise KnowledgeError(f"{register_path}: {exc}") from exc
     model = load_model(intents_dir, intents)
+    stale = model.trained.get("catalogue") != catalogue_digest(intents)
+    if stale:
+        logging.getLogger("assistant.knowledge").warning(
+            "the intent model was trained on another version of the catalogue; new examples "
+            "count after `assistant intents train --write`")
     return Knowledge(root=root, programme=programme, intents=intents, answers=answers,
                      notices=notices, register_rows=rows, env=env,
                      version=_digest(root, intents_dir), intent_model=model,
-                     model_stale=model.trained.get("catalogue") != catalogue_digest(intents))
+                     model_stale=stale)
