@@ -35,9 +35,11 @@ def _no_sentence_end(piece: str) -> bool:
 _COLON = re.compile(r"(?<=\w:)\s+(?=[\"„»]?[A-ZÄÖÜ][a-zäöüß])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
 # Requests and questions without a question mark. Written in lower case and matched against the
-# lower-cased sentence (much faster than case-insensitive matching).
+# lower-cased sentence (much faster than case-insensitive matching). "bitte … mitteilen" is
+# looked for from the start of a line, taking only its first "bitte" (an atomic group): tried at
+# every "bitte", the pattern's time grew with the square of a long line's length.
 _ASKING = re.compile(
-    r"\?|\bbitte\b.*\b(?:mit(?:teilen|zuteilen)|auskunft|informieren|nennen|sagen|zusenden|"
+    r"\?|(?m:^)(?>.*?\bbitte\b).*\b(?:mit(?:teilen|zuteilen)|auskunft|informieren|nennen|sagen|zusenden|"
     r"schicken|erl(?:ä|ae)utern|r(?:ü|ue)ckmeldung|kontakt)|\bich\s+bitte\s+um\b|\bwir\s+bitten\s+um\b|"
     r"\b(?:w(?:ü|ue)rden?|m(?:ö|oe)chten?)\s+(?:gern|gerne)?\s*(?:wissen|erfahren)\b|"
     r"\bw(?:ü|ue)rde(?:n)?\s+(?:mich|uns)\s+(?:sehr\s+)?(?:über|ueber)\b|\bfragen?\s*:|"
@@ -103,13 +105,16 @@ def units(text: str) -> tuple[Unit, ...]:
                 items[-1].append(line.strip())
         for item in items:
             joined = " ".join(item)
-            pieces: list[str] = []
+            # Pieces after an abbreviation join the one before; collected as lists and joined
+            # once, so that a long run of abbreviations costs linear time, not quadratic.
+            runs: list[list[str]] = []
             for piece in _SENTENCE_END.split(joined):
-                if pieces and _no_sentence_end(pieces[-1]):
-                    pieces[-1] = f"{pieces[-1]} {piece}"
+                if runs and _no_sentence_end(runs[-1][-1]):
+                    runs[-1].append(piece)
                 else:
-                    pieces.append(piece)
-            for piece in pieces:
+                    runs.append([piece])
+            for run in runs:
+                piece = " ".join(run)
                 parts = _COLON.split(piece) if ":" in piece else (piece,)
                 for part in parts:
                     part = part.strip()

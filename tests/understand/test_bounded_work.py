@@ -5,12 +5,15 @@ before for ordinary text (the old algorithms are kept here as references)."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.parse import parse
-from assistant.understand import intents
+from assistant.understand import intents, sentences
 from assistant.understand.intents import IntentClassifier
 from assistant.understand.normalize import MAX_WORD, content_tokens, stem
 from tests.core import pipeline
@@ -96,3 +99,62 @@ def test_compound_split_is_unchanged_for_the_words_of_the_labelled_mails(
     assert len(words) > 500
     assert [_old_split(classifier, w) for w in words] == \
            [classifier._split_compound(w) for w in words]
+
+
+def _without_anchor(pattern: re.Pattern[str], word: str) -> re.Pattern[str]:
+    """The pattern as it was: ``\\bword\\b.*`` tried at every occurrence of the word."""
+    anchored = rf"(?m:^)(?>.*?\b{word}\b)"
+    assert anchored in pattern.pattern
+    return re.compile(pattern.pattern.replace(anchored, rf"\b{word}\b"), pattern.flags)
+
+
+_PIECES = ["bitte", "vorab", "mitteilen", "auskunft", "dank", "danke", "kontakt", "sagen", "x",
+           "abitte", "bittex", "vorabx", "dankbar", "im voraus", "?", "\n", ".", ",", " "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_line_anchored_patterns_find_what_the_old_ones_found(text: str) -> None:
+    """"bitte … mitteilen" and "vorab … Dank" are found in the same texts as before they were
+    anchored to the line's first "bitte" / "vorab"."""
+    for pattern, word in ((sentences._ASKING, "bitte"), (intents._COURTESY, "vorab")):
+        old = _without_anchor(pattern, word)
+        assert (old.search(text) is None) == (pattern.search(text) is None), (word, text)
+
+
+def _old_units(text: str) -> list[str]:
+    """The sentences as the old code cut them: pieces after an abbreviation concatenated one
+    by one onto the sentence before."""
+    out = []
+    for paragraph in sentences._PARAGRAPH_BREAK.split(text):
+        items: list[list[str]] = []
+        for line in paragraph.split("\n"):
+            if not line.strip():
+                continue
+            if not items or sentences._LIST_ITEM.match(line):
+                items.append([sentences._LIST_ITEM.sub("", line).strip()])
+            else:
+                items[-1].append(line.strip())
+        for item in items:
+            pieces: list[str] = []
+            for piece in sentences._SENTENCE_END.split(" ".join(item)):
+                if pieces and sentences._no_sentence_end(pieces[-1]):
+                    pieces[-1] = f"{pieces[-1]} {piece}"
+                else:
+                    pieces.append(piece)
+            for piece in pieces:
+                parts = sentences._COLON.split(piece) if ":" in piece else (piece,)
+                out.extend(part.strip() for part in parts if part.strip())
+    return out
+
+
+_SENTENCE_PIECES = ["ca.", "z.", "B.", "Wir", "fragen", "19.", "November.", "Haus.", "Frage:",
+                    "Wie", "lange?", "Dr.", "Müller", "- ", "1.", "\n", "\n\n", "approx.", "A"]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_sentences_are_cut_as_before(text: str) -> None:
+    """Joining the pieces after abbreviations once, not one by one, cuts the same sentences."""
+    sentences.units.cache_clear()
+    assert _old_units(text) == sentences.sentences(text)
