@@ -6,10 +6,12 @@
 
 * :meth:`Store.store` inserts raw mail, skipping bytes already stored (unique SHA-256), together
   with the folder's checkpoint; the source moves the mail on the server only after this commit.
-* :meth:`Store.claim` leases a few unprocessed messages to this worker and counts the attempt
-  (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so that workers never wait for each other;
-  SQLite has one writer at a time anyway). A crashed worker's leases expire after
-  ``lease_seconds``; a restarted worker on the same host takes its dead predecessor's at once.
+* :meth:`Store.claim` leases unprocessed messages to this worker and counts an attempt for
+  each (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so that workers never wait for each
+  other; SQLite has one writer at a time anyway). The worker claims one at a time, so only the
+  mail in hand is charged; :meth:`Store.give_back` returns it with its attempt. A crashed
+  worker's leases expire after ``lease_seconds``; a restarted worker on the same host takes its
+  dead predecessor's at once.
 * :meth:`Store.record` writes what the flow made of one message and sets ``processed_at`` — only
   if the message is still unprocessed and still leased to this worker. Killed before the commit,
   nothing of it exists; after it, nothing is done again.
@@ -241,6 +243,16 @@ class Store:
                            messages.c.source))).all()
         return sorted((Claimed(r.id, r.raw or b"", r.attempts, r.source) for r in rows),
                       key=lambda c: c.id)
+
+    async def give_back(self, claimed: Claimed) -> None:
+        """Return a claimed message unprocessed, and its attempt with it: the worker stopped
+        during it (not the mail's fault)."""
+        async with self.transaction() as conn:
+            await conn.execute(
+                update(messages)
+                .where(messages.c.id == claimed.id, messages.c.lease_owner == self.owner,
+                       messages.c.processed_at.is_(None), messages.c.attempts > 0)
+                .values(lease_owner=None, lease_until=None, attempts=messages.c.attempts - 1))
 
     async def release_claims(self) -> None:
         """Give back this worker's leases on messages it has not processed (on shutdown)."""
