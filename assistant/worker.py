@@ -17,8 +17,8 @@ Mail that cannot be parsed or understood is recorded as ``unparseable``, flagged
 the error, and the worker carries on; mail from our own addresses is a loop and only logged.
 Parsing and the flow run in a child process with a time budget (:mod:`assistant.budget`): a
 mail that needs longer is recorded as unparseable ("zu aufwendig") and the child replaced, so
-that no mail can hold the worker. Mail is claimed one at a time: an attempt is counted for the
-mail in hand only, before it is parsed, and a mail that has used up
+that no mail can hold the worker. An attempt is counted for the mail in hand only, before it is
+parsed (not for the other mails claimed with it), and a mail that has used up
 ``ASSISTANT_PROCESS_ATTEMPTS`` (the worker died while processing it) is flagged without being
 parsed again. A lost database is waited for (exponential backoff), as is a lost mailbox (in the
 source). On SIGTERM or SIGINT the worker lets the mail in hand finish within
@@ -57,9 +57,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("assistant.worker")
 
-# One mail per claim: the attempt is counted for the mail in hand only, and its lease
-# (ASSISTANT_LEASE_SECONDS) outlasts its budget.
-CLAIM_BATCH = 1
+# Mails leased per claim (one commit for several); an attempt is counted only for the mail in
+# hand (see Store.claim).
+CLAIM_BATCH = 10
 # After SIGTERM: how long the mail in hand may still take, and then the tasks; together well
 # inside the ten seconds container runtimes wait before SIGKILL.
 STOP_GRACE_SECONDS = 3.0
@@ -186,8 +186,10 @@ class Worker:
         finally:
             stopping.cancel()
 
-    async def process(self, claimed: Claimed, stop: asyncio.Event | None = None
-                      ) -> Recorded | None:
+    async def process(self, claimed: Claimed, stop: asyncio.Event | None = None,
+                      then: Claimed | None = None) -> Recorded | None:
+        """Run the flow for ``claimed`` and record the result; the record also counts the
+        attempt of ``then``, the claimed mail to be taken in hand next."""
         started = time.perf_counter()
         try:
             result = await self.understand(claimed, stop)
@@ -199,14 +201,16 @@ class Worker:
                     "message": claimed.id}})
             raise
         try:
-            recorded = await self.store.record(claimed, result)
+            recorded = await self.store.record(claimed, result, then)
         except StoreUnavailable:
             raise
         except Exception as exc:  # e.g. a value the database refuses
             log.error("cannot store the result; storing the mail as unparseable", exc_info=True,
                       extra={"fields": {"message": claimed.id, "error": exc.__class__.__name__}})
             result = Result(None, error=f"cannot store the result: {exc.__class__.__name__}")
-            recorded = await self.store.record(claimed, result)
+            recorded = await self.store.record(claimed, result, then)
+        if recorded is None and then is not None:
+            await self.store.charge(then)
         self._log(claimed, result, recorded, (time.perf_counter() - started) * 1000)
         return recorded
 
@@ -242,11 +246,14 @@ class Worker:
             self.database.up()
             if not claimed:
                 break
-            for item in claimed:
+            for index, item in enumerate(claimed):
                 if stop is not None and stop.is_set():
+                    if index:  # its attempt was counted with the mail before it
+                        await self.store.give_back(item)
                     break
+                then = claimed[index + 1] if index + 1 < len(claimed) else None
                 try:
-                    await self.process(item, stop)
+                    await self.process(item, stop, then)
                 except Interrupted:
                     break
                 done += 1

@@ -146,7 +146,7 @@ async def test_stop_finishes_the_mail_in_hand_and_leaves_the_rest(
         tmp_path: Path, engine: Any, database_url: str, pausing: FlowProcess,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A stop during a mail that finishes within the grace lets that mail be recorded; the
-    others stay for the next run, unleased."""
+    others stay for the next run, unleased and without an attempt counted."""
     box = tmp_path / "mail"
     worker = _worker(engine, database_url, box, pausing)
     await worker.store.store("test", "m", "", [
@@ -161,6 +161,10 @@ async def test_stop_finishes_the_mail_in_hand_and_leaves_the_rest(
     monkeypatch.setattr(pausing, "run", stopping)
     assert 1 == await worker.process_pending(stop)
     assert {"inquiry": 1, None: 2} == await _kinds(engine)
+    async with engine.connect() as conn:
+        attempts = (await conn.execute(select(Message.__table__.c.attempts)
+                                       .order_by(Message.__table__.c.id))).scalars().all()
+    assert [1, 0, 0] == attempts
     leased = await _scalar(engine, select(func.count()).select_from(Message.__table__)
                            .where(Message.__table__.c.lease_owner.is_not(None)))
     assert 0 == leased
