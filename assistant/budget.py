@@ -13,30 +13,34 @@ flagged for staff. A child that dies by itself (a crash in a C extension, the ke
 killer) is replaced the same way and its mail flagged. Either way the worker goes on with the
 next mail, and no mail can hold the worker: each costs at most the budget.
 
-The child is started with ``spawn``: a fresh interpreter rather than a fork of the worker, whose
-threads (database, IMAP) may hold locks at the moment of a fork. It builds its own pipeline from
-the settings and then serves mail after mail, so a mail costs only the exchange of its bytes and
-its outcome over a pipe. For each mail it also arms an alarm of the budget plus
-``CHILD_GRACE_SECONDS``: should the worker be gone, a runaway child still ends by itself.
+The child is a fresh interpreter (``python -c``, with a socket pair as its pipe), not a fork
+of the worker, whose threads (database, IMAP) may hold locks at the moment of a fork; nor is it
+started by multiprocessing, which would add a resource-tracker process and run the parent's main
+script again in the child. It builds its own pipeline from the settings and then serves mail
+after mail, so a mail costs only the exchange of its bytes and its outcome. For each mail it
+also arms an alarm of the budget plus ``CHILD_GRACE_SECONDS``: should the worker be gone, a
+runaway child still ends by itself; between mails it ends when the pipe closes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from assistant.settings import SettingsError
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
 
     from assistant.flow import Processed
     from assistant.settings import Settings
@@ -116,16 +120,26 @@ class MailHandler:
                            trace=traceback.format_exc()[-8000:])
 
 
-def _serve(conn: Connection, settings: Settings,
-           make_handler: Callable[[Settings], Callable[[bytes], Outcome]]) -> None:
-    """The child: build the handler, then answer mail after mail until the pipe closes."""
+_CHILD = "import sys; from assistant.budget import serve; serve(int(sys.argv[1]))"
+
+
+def serve(fd: int) -> None:
+    """The child: build the handler, then answer mail after mail until the pipe closes.
+
+    The worker sends its module search path first, then the settings and the handler's
+    factory (pickled by name, so the path must be in place to load it)."""
     # SIGINT (Ctrl-C in a terminal reaches the whole process group) and SIGTERM are the
     # worker's to handle: it ends the child when it is time. SIGALRM ends a runaway child.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    conn = Connection(fd)
     try:
+        sys.path[:] = conn.recv()
+        settings, make_handler = conn.recv()
         handler = make_handler(settings)
+    except (EOFError, OSError):  # the worker has gone
+        return
     except BaseException as exc:  # noqa: BLE001 - told to the worker, which raises it
         conn.send(("failed", "".join(traceback.format_exception_only(exc)).strip()[-2000:]))
         return
@@ -163,7 +177,7 @@ class FlowProcess:
     """One child process that runs the flow for one mail at a time, within the budget.
 
     ``make_handler`` builds, in the child, the callable that turns raw bytes into an
-    :class:`Outcome` (a top-level name, so that ``spawn`` can pass it; tests pass their own).
+    :class:`Outcome` (a top-level name, so that it can be sent by name; tests pass their own).
     """
 
     def __init__(self, settings: Settings,
@@ -175,7 +189,6 @@ class FlowProcess:
         self.settings = settings
         self.budget = settings.process_seconds
         self.make_handler = make_handler
-        self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()  # one mail at a time
         self._process: Any = None
         self._conn: Connection | None = None
@@ -228,14 +241,18 @@ class FlowProcess:
             self._reap()
 
     def _spawn(self) -> None:
-        parent, child = self._context.Pipe(duplex=True)
-        process = self._context.Process(
-            target=_serve, args=(child, self.settings, self.make_handler),
-            name="assistant-flow", daemon=True)
-        process.start()
-        child.close()
-        self._process, self._conn, self._ready = process, parent, False
+        ours, theirs = socket.socketpair()
+        with theirs:
+            process = subprocess.Popen([sys.executable, "-c", _CHILD, str(theirs.fileno())],
+                                       stdin=subprocess.DEVNULL, pass_fds=[theirs.fileno()])
+        conn = Connection(ours.detach())
+        self._process, self._conn, self._ready = process, conn, False
         self.started += 1
+        try:
+            conn.send(list(sys.path))
+            conn.send((self.settings, self.make_handler))
+        except OSError:  # it died at once; _wait_ready says so
+            pass
 
     def _reap(self) -> None:
         process, conn = self._process, self._conn
@@ -245,7 +262,8 @@ class FlowProcess:
         if process is not None:
             with contextlib.suppress(Exception):
                 process.kill()
-            process.join(timeout=10)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=10)
 
     def _wait_ready(self) -> Connection:
         if self._interrupted:
@@ -285,9 +303,10 @@ class FlowProcess:
                     return conn.recv()
             # No answer in time, or (the pipe at its end) the child died.
             process = self._process
+            exitcode = None
             if answered and process is not None:
-                process.join(timeout=10)
-            exitcode = process.exitcode if process is not None else None
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    exitcode = process.wait(timeout=10)
             self._reap()
             if self._interrupted:
                 raise Interrupted

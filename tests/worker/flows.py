@@ -1,6 +1,6 @@
-"""Flow handlers for the worker's tests. They run in the flow's child process, which ``spawn``
-starts afresh and which imports them by name: the real handler with one fault added for mails
-that carry a marker in their bytes."""
+"""Flow handlers for the worker's tests. They run in the flow's child process, a fresh
+interpreter that loads them by name: the real handler with one fault added for mails that carry
+a marker in their bytes."""
 
 from __future__ import annotations
 

@@ -2,28 +2,28 @@
 keeps the flow busy for ever.
 
 Run as a script (``python tests/worker/spinning_run.py [--once]``, with the checkout on
-PYTHONPATH). The fault is patched in at this script's top level; the flow's child process has it
-too, because multiprocessing's ``spawn`` starts a child by running the main script's top level
-again (under the name ``__mp_main__``).
+PYTHONPATH): the worker's flow process is given the handler :class:`flows.Spinning` instead of
+the real one (the child loads it by name).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from assistant.budget import MailHandler, Outcome
-from tests.worker.flows import SPIN
+from assistant.budget import FlowProcess, Outcome
+from assistant.settings import Settings
+from tests.worker.flows import Spinning
 
-_handle = MailHandler.__call__
-
-
-def _spinning(self: MailHandler, raw: bytes) -> Outcome:
-    while SPIN in raw:
-        pass
-    return _handle(self, raw)
+_init = FlowProcess.__init__
 
 
-MailHandler.__call__ = _spinning  # type: ignore[method-assign]
+def _spinning(self: FlowProcess, settings: Settings,
+              make_handler: Callable[[Settings], Callable[[bytes], Outcome]] = Spinning) -> None:
+    _init(self, settings, make_handler)
+
+
+FlowProcess.__init__ = _spinning  # type: ignore[method-assign]
 
 if __name__ == "__main__":
     from assistant.cli import main
