@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING, Any
 from assistant.settings import SettingsError
 
 if TYPE_CHECKING:
-
     from assistant.flow import Processed
     from assistant.settings import Settings
     from assistant.values import Mail

@@ -250,11 +250,13 @@ class Store:
         return [Claimed(r.id, r.raw or b"", r.attempts + 1, r.source) for r in rows]
 
     async def _charge(self, conn: AsyncConnection, message_id: int) -> None:
+        """Count the attempt of the mail taken in hand now, and renew its lease: it lasts
+        ``lease_seconds`` from here, longer than the worker's budget for the mail."""
         await conn.execute(
             update(messages)
             .where(messages.c.id == message_id, messages.c.lease_owner == self.owner,
                    messages.c.processed_at.is_(None))
-            .values(attempts=messages.c.attempts + 1))
+            .values(attempts=messages.c.attempts + 1, lease_until=utcnow() + self.lease_span))
 
     async def charge(self, claimed: Claimed) -> None:
         """Count the attempt of a claimed mail now (when the record before it could not)."""

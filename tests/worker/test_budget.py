@@ -173,6 +173,24 @@ class Refusing:
         pass
 
 
+async def test_the_mail_taken_in_hand_gets_a_fresh_lease(engine: Any, database_url: str,
+                                                         flow: FlowProcess) -> None:
+    """Claimed with others, a mail's lease is renewed when it is taken in hand (its attempt
+    counted), so it outlasts the budget even after the mails before it took long."""
+    worker = _worker(engine, database_url, flow, lease_seconds="30")
+    await _store(worker, mails.inquiry(1), mails.inquiry(2))
+    first, second = await worker.store.claim()
+    async with engine.begin() as conn:  # the first mail took long: the batch's lease runs out
+        await conn.execute(update(m).values(lease_until=utcnow() + timedelta(seconds=1)))
+    result = await worker.understand(first)
+    await worker.store.record(first, result, then=second)
+    async with engine.connect() as conn:
+        until = (await conn.execute(select(m.c.lease_until).where(m.c.id == second.id))
+                 ).scalar_one()
+    remaining = (until.replace(tzinfo=None) - utcnow().replace(tzinfo=None)).total_seconds()
+    assert 25 < remaining <= 30
+
+
 def test_budget_must_be_shorter_than_the_lease() -> None:
     """A budget as long as the lease would let another worker take the mail meanwhile: the
     worker refuses to start, naming both settings."""
