@@ -60,10 +60,11 @@ _ANNOUNCES = re.compile(
     r"points?|things?|unclear|open|following|know|ask)\W*:$")
 _ANNOUNCED_SPAN = 4
 # Courtesy lines ("Vielen Dank im Voraus!", "Über eine Rückmeldung freue ich mich") ask for no
-# topic; they are not scored at all. ("vorab … Dank" takes only the first "vorab" of a line, so
-# that a long line costs linear time; see ``sentences._ASKING``.)
+# topic; they are not scored at all. "vorab … Dank" is looked for on its own, from the line's
+# first "vorab" (see ``sentences._PLEASE_TELL``: linear time on a long line).
+_THANKS_BEFOREHAND = re.compile(r"(?m:^)(?>.*?\bvorab\b).*\bdank")
 _COURTESY = re.compile(
-    r"\bim\s+voraus\b|(?m:^)(?>.*?\bvorab\b).*\bdank|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
+    r"\bim\s+voraus\b|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
     r"\b(?:mich|uns)\s+(?:sehr\s+)?freue[nr]?\b|"
     r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\b|"
     r"\blook(?:ing)?\s+forward\b|\bbedanke\b|\b(?:vielen|herzlichen|besten|lieben)\s+dank\b|"
@@ -124,6 +125,11 @@ def _clauses(unit: tuple[str, float]) -> list[tuple[str, float]]:
     if len(parts) < 2:
         return [unit]
     return [unit, *((p, weight) for p in parts)]
+
+
+def _courteous(lowered: str) -> bool:
+    return _COURTESY.search(lowered) is not None or (
+        "vorab" in lowered and _THANKS_BEFOREHAND.search(lowered) is not None)
 
 
 class IntentClassifier:
@@ -394,7 +400,7 @@ class IntentClassifier:
         announced_paragraph = -1
         for index, unit in enumerate(units(text)):
             lowered = unit.lowered
-            if "?" not in unit.text and _COURTESY.search(lowered):
+            if "?" not in unit.text and _courteous(lowered):
                 continue
             if (unit.text.endswith(":") and unit.asking) or _ANNOUNCES.search(lowered[-60:]):
                 weighted.append((unit.text, self.tuning.statement_weight))
