@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from assistant.parse.language import detect_language
 from assistant.parse.subject import REPLY_PREFIXES
-from assistant.understand.normalize import content_tokens, stem
+from assistant.understand.normalize import MAX_WORD, content_tokens, stem
 from assistant.understand.sentences import units
 from assistant.values import IntentScore
 
@@ -60,15 +60,20 @@ _ANNOUNCES = re.compile(
     r"points?|things?|unclear|open|following|know|ask)\W*:$")
 _ANNOUNCED_SPAN = 4
 # Courtesy lines ("Vielen Dank im Voraus!", "Über eine Rückmeldung freue ich mich") ask for no
-# topic; they are not scored at all.
+# topic; they are not scored at all. "vorab … Dank" is looked for on its own, from the line's
+# first "vorab" (see ``sentences._PLEASE_TELL``: linear time on a long line).
+_THANKS_BEFOREHAND = re.compile(r"(?m:^)(?>.*?\bvorab\b).*\bdank")
 _COURTESY = re.compile(
-    r"\bim\s+voraus\b|\bvorab\b.*\bdank|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
+    r"\bim\s+voraus\b|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
     r"\b(?:mich|uns)\s+(?:sehr\s+)?freue[nr]?\b|"
     r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\b|"
     r"\blook(?:ing)?\s+forward\b|\bbedanke\b|\b(?:vielen|herzlichen|besten|lieben)\s+dank\b|"
     r"\bdanke\b|\bthanks?\b|\bmit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en\b|\bkind\s+regards\b")
 # The catch-all intent: words the catalogue never uses point to it a little more.
 _OTHER = "out_of_scope"
+# Stemming shortens a German word by at most a few suffixes ("-lichkeiten", "-ern") and folded
+# umlauts: a compound's tail longer than the longest catalogue stem plus this cannot stem to one.
+_STEM_SLACK = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +127,11 @@ def _clauses(unit: tuple[str, float]) -> list[tuple[str, float]]:
     return [unit, *((p, weight) for p in parts)]
 
 
+def _courteous(lowered: str) -> bool:
+    return _COURTESY.search(lowered) is not None or (
+        "vorab" in lowered and _THANKS_BEFOREHAND.search(lowered) is not None)
+
+
 class IntentClassifier:
     """Built once from the catalogue; ``classify`` is pure and thread-safe."""
 
@@ -161,6 +171,7 @@ class IntentClassifier:
             for s, w in weights.items():
                 self.postings[s].append((index, w))
         self._token_cache: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._longest_part = max((len(s) for s in self.idf), default=0) + _STEM_SLACK
         # Each intent's profile: the summed weights of its examples' stems.
         self.centroids: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for intent_id, stems in raw:
@@ -240,11 +251,13 @@ class IntentClassifier:
         mapped = cache.get(token)
         if mapped is None:
             mapped = self._lookup(token, language)
-            if len(cache) < 100_000:
+            if len(cache) < 100_000 and len(token) <= MAX_WORD:
                 cache[token] = mapped
         return mapped
 
     def _lookup(self, token: str, language: str) -> tuple[str, ...]:
+        if len(token) > MAX_WORD:  # no word: a hash, base64, a key held down
+            return ("?" + token[:MAX_WORD],)
         s = stem(token, language)
         if s in self.idf:
             return (s,)
@@ -266,16 +279,21 @@ class IntentClassifier:
         return ("?" + s,)
 
     def _split_compound(self, token: str) -> tuple[str, ...]:
-        """Split a German compound into a known head and a known modifier, if possible."""
+        """Split a German compound into a known head and a known modifier, if possible.
+
+        Heads are tried from the shortest tail on; only tails and modifiers that could stem to
+        a catalogue stem are stemmed, so the work per token is bounded whatever its length.
+        """
         best: tuple[str, ...] = ()
-        for i in range(len(token) - 4, 3, -1):
+        longest = self._longest_part
+        for i in range(len(token) - 4, max(3, len(token) - longest - 1), -1):
             head = stem(token[i:], "de")
             if head not in self.idf:
                 continue
             left = token[:i]
             for candidate in (left, left[:-1] if left.endswith("s") else None,
                               left[:-2] if left.endswith("es") else None):
-                if not candidate or len(candidate) < 4:
+                if not candidate or len(candidate) < 4 or len(candidate) > longest:
                     continue
                 modifier = stem(candidate, "de")
                 if modifier in self.idf:
@@ -292,7 +310,7 @@ class IntentClassifier:
             mapped = cache.get(token)
             if mapped is None:
                 mapped = self._lookup(token, language)
-                if len(cache) < 100_000:
+                if len(cache) < 100_000 and len(token) <= MAX_WORD:
                     cache[token] = mapped
             for s in mapped:
                 if s[0] == "?":
@@ -382,7 +400,7 @@ class IntentClassifier:
         announced_paragraph = -1
         for index, unit in enumerate(units(text)):
             lowered = unit.lowered
-            if "?" not in unit.text and _COURTESY.search(lowered):
+            if "?" not in unit.text and _courteous(lowered):
                 continue
             if (unit.text.endswith(":") and unit.asking) or _ANNOUNCES.search(lowered[-60:]):
                 weighted.append((unit.text, self.tuning.statement_weight))
