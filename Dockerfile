@@ -43,6 +43,7 @@ VOLUME ["/data"]
 # Healthy while the database answers and the inbox was polled within three poll periods.
 HEALTHCHECK --interval=60s --timeout=30s --start-period=90s --retries=3 \
   CMD ["assistant", "status", "--check"]
-# SIGTERM (docker stop) lets the worker finish the mail in hand; give it the time for that.
+# SIGTERM (docker stop): the mail in hand gets 3 s to finish, then the worker ends its flow
+# process, gives the mail back and exits, within docker's default 10 s grace.
 STOPSIGNAL SIGTERM
 CMD ["assistant", "run"]

@@ -80,7 +80,9 @@ class Settings:
         30, "Replies without references join a conversation of the same sender and subject "
             "when it is at most this many days old.")
     max_message_bytes: int = _setting(
-        25_000_000, "Largest mail the SMTP/LMTP intake accepts, in bytes.")
+        25_000_000, "Largest mail the SMTP/LMTP intake accepts, in bytes; a larger mail from IMAP "
+                    "or a Maildir is stored whole, but only its headers are read (flagged for "
+                    "staff, \"zu groß\").")
     maildir_poll_seconds: float = _setting(
         2.0, "How often the worker looks for new mail in a maildir: inbox.")
     pending_poll_seconds: float = _setting(
@@ -96,6 +98,10 @@ class Settings:
         60.0, "Timeout for connecting to the IMAP server and for each IMAP command.")
     process_attempts: int = _setting(
         5, "Attempts to process a stored mail before it is flagged for staff with the error.")
+    process_seconds: float = _setting(
+        10.0, "Longest time the worker spends on one mail (reading, understanding, drafting); a "
+              "mail that needs longer is stored as unparseable (\"zu aufwendig\") and flagged "
+              "for staff. Must be less than ASSISTANT_LEASE_SECONDS.")
     log_format: str = _setting(
         "logfmt", "Format of the worker's log lines: logfmt (key=value) or json.")
     smtp_url: str = _setting(

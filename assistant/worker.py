@@ -4,7 +4,8 @@ Two tasks share one event loop (a third applies the retention rule once a day):
 
     fetcher:   source.run()  ─ raw mail ─▶ store.store()  (commit, then the source lets go)
                                                │ wakes
-    processor: store.claim() ─▶ parse ─▶ flow (understand, rules, draft) ─▶ store.record()
+    processor: store.claim() ─▶ child process: parse ─▶ flow ─▶ store.record()
+                                (assistant.budget, at most ASSISTANT_PROCESS_SECONDS)
 
 The fetcher only moves bytes; the processor only reads the database. So a mail is either still
 in the mailbox, or stored raw and waiting, or processed — each state committed before the next
@@ -13,9 +14,16 @@ workers may run against one PostgreSQL database: one of them fetches per folder 
 of them process.
 
 Mail that cannot be parsed or understood is recorded as ``unparseable``, flagged for staff with
-the error, and the worker carries on; mail from our own addresses is a loop and only logged. A
-lost database is waited for (exponential backoff), as is a lost mailbox (in the source). On
-SIGTERM or SIGINT the worker finishes the mail in hand, gives back its leases and exits.
+the error, and the worker carries on; mail from our own addresses is a loop and only logged.
+Parsing and the flow run in a child process with a time budget (:mod:`assistant.budget`): a
+mail that needs longer is recorded as unparseable ("zu aufwendig") and the child replaced, so
+that no mail can hold the worker. An attempt is counted for the mail in hand only, before it is
+parsed (not for the other mails claimed with it), and a mail that has used up
+``ASSISTANT_PROCESS_ATTEMPTS`` (the worker died while processing it) is flagged without being
+parsed again. A lost database is waited for (exponential backoff), as is a lost mailbox (in the
+source). On SIGTERM or SIGINT the worker lets the mail in hand finish within
+``STOP_GRACE_SECONDS`` (else it ends the child and gives the mail back), gives back its leases
+and exits.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.budget import FlowProcess, FlowUnavailable, Interrupted, Outcome
 from assistant.history import privacy
 from assistant.history.store import Claimed, Recorded, Result, Store, StoreUnavailable
 from assistant.inbound import (
@@ -38,7 +47,7 @@ from assistant.inbound import (
     Source,
     sleep_until_stopped,
 )
-from assistant.parse import parse
+from assistant.settings import SettingsError
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
@@ -48,9 +57,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("assistant.worker")
 
+# Mails leased per claim (one commit for several); an attempt is counted only for the mail in
+# hand (see Store.claim).
 CLAIM_BATCH = 10
-SHUTDOWN_GRACE_SECONDS = 30.0
-_FATAL_PARSE = "unparseable message"
+# After SIGTERM: how long the mail in hand may still take, and then the tasks; together well
+# inside the ten seconds container runtimes wait before SIGKILL.
+STOP_GRACE_SECONDS = 3.0
+SHUTDOWN_GRACE_SECONDS = 5.0
 
 
 class _WakingSink:
@@ -107,56 +120,97 @@ class Summary:
 
 
 class Worker:
-    def __init__(self, settings: Settings, pipeline: Pipeline, store: Store,
-                 source: Source) -> None:
+    """``pipeline`` is not used for mail: the child process builds its own from the settings
+    (it may be None). ``flow`` runs the flow of one mail: by default a :class:`FlowProcess` of
+    the worker's own, ended by :meth:`close` and at the end of :meth:`run`."""
+
+    def __init__(self, settings: Settings, pipeline: Pipeline | None, store: Store,
+                 source: Source, flow: FlowProcess | None = None) -> None:
+        if settings.process_seconds >= settings.lease_seconds:
+            # Another worker would take the mail over while this one still works on it.
+            raise SettingsError(f"ASSISTANT_PROCESS_SECONDS ({settings.process_seconds:g}) must "
+                                f"be less than ASSISTANT_LEASE_SECONDS "
+                                f"({settings.lease_seconds:g})")
         self.settings = settings
         self.pipeline = pipeline
         self.store = store
         self.source = source
-        self.own = frozenset(settings.own_addresses)
+        self.flow = flow if flow is not None else FlowProcess(settings)
+        self._own_flow = flow is None
         self.wake = asyncio.Event()
         self.sink = _WakingSink(store, self.wake)
         self.database = _Database()
         self.backoff_limit = settings.reconnect_max_seconds
 
+    def close(self) -> None:
+        """End the flow's child process (if the worker started it; a flow passed in is the
+        caller's)."""
+        if self._own_flow:
+            self.flow.close()
+
     # -- one mail --------------------------------------------------------------------------
 
-    def understand(self, claimed: Claimed) -> Result:
-        """Parse and run the flow; never raises (a failure becomes the result's error)."""
-        version = self.pipeline.knowledge.version
-        mail = None
-        try:
-            mail = parse(claimed.raw)
-            if claimed.attempts > self.settings.process_attempts:
-                return Result(mail, error=f"gave up after {claimed.attempts - 1} attempts that "
-                                          "did not finish (the worker or the database stopped "
-                                          "while processing this mail)")
-            if mail.sender is not None and mail.sender.address.lower() in self.own:
-                return Result(mail, loop=True)
-            fatal = next((p for p in mail.problems if p.startswith(_FATAL_PARSE)), None)
-            if fatal is None and not mail.headers:
-                fatal = "no mail headers found: not an e-mail message"
-            if fatal is not None:
-                return Result(mail, error=fatal)
-            processed = self.pipeline.run_mail(mail)
-            return Result(mail, processed, knowledge_version=version)
-        except Exception as exc:  # a bad mail must not stop the worker
-            log.warning("processing failed; flagged for staff", exc_info=True, extra={"fields": {
-                "message": claimed.id, "error": exc.__class__.__name__}})
-            return Result(mail, error=f"{exc.__class__.__name__}: {exc}"[:2000])
+    async def understand(self, claimed: Claimed, stop: asyncio.Event | None = None) -> Result:
+        """What the flow makes of the mail, within the budget; never raises for a bad mail.
 
-    async def process(self, claimed: Claimed) -> Recorded | None:
-        started = time.perf_counter()
-        result = await asyncio.to_thread(self.understand, claimed)
+        A mail that has used up its attempts (the worker died while processing it) is flagged
+        without being parsed again: parsing may be what killed it. Raises :class:`Interrupted`
+        when ``stop`` ended the mail in hand, :class:`FlowUnavailable` when no child starts.
+        """
+        if claimed.attempts > self.settings.process_attempts:
+            return Result(None, error=f"gave up after {claimed.attempts - 1} attempts that did "
+                                      "not finish (the worker or the database stopped while "
+                                      "processing this mail)")
+        outcome = await self._run_flow(claimed.raw, stop)
+        if outcome.error is not None:
+            fields = {"message": claimed.id, "error": outcome.error.split(":", 1)[0][:100]}
+            if outcome.trace:
+                fields["exc"] = outcome.trace
+            log.warning("processing failed; flagged for staff", extra={"fields": fields})
+        return Result(outcome.mail, outcome.processed, outcome.loop, outcome.error,
+                      outcome.knowledge_version)
+
+    async def _run_flow(self, raw: bytes, stop: asyncio.Event | None) -> Outcome:
+        running = asyncio.ensure_future(self.flow.run(raw))
+        if stop is None:
+            return await running
+        stopping = asyncio.ensure_future(stop.wait())
         try:
-            recorded = await self.store.record(claimed, result)
+            done, _ = await asyncio.wait({running, stopping},
+                                         return_when=asyncio.FIRST_COMPLETED)
+            if running not in done:
+                done, _ = await asyncio.wait({running}, timeout=STOP_GRACE_SECONDS)
+                if running not in done:
+                    self.flow.interrupt()
+            return await running
+        finally:
+            stopping.cancel()
+
+    async def process(self, claimed: Claimed, stop: asyncio.Event | None = None,
+                      then: Claimed | None = None) -> Recorded | None:
+        """Run the flow for ``claimed`` and record the result; the record also counts the
+        attempt of ``then``, the claimed mail to be taken in hand next."""
+        started = time.perf_counter()
+        try:
+            result = await self.understand(claimed, stop)
+        except (Interrupted, FlowUnavailable) as exc:
+            with contextlib.suppress(StoreUnavailable):
+                await self.store.give_back(claimed)
+            if isinstance(exc, Interrupted):
+                log.info("stopped during a mail; given back", extra={"fields": {
+                    "message": claimed.id}})
+            raise
+        try:
+            recorded = await self.store.record(claimed, result, then)
         except StoreUnavailable:
             raise
         except Exception as exc:  # e.g. a value the database refuses
             log.error("cannot store the result; storing the mail as unparseable", exc_info=True,
                       extra={"fields": {"message": claimed.id, "error": exc.__class__.__name__}})
             result = Result(None, error=f"cannot store the result: {exc.__class__.__name__}")
-            recorded = await self.store.record(claimed, result)
+            recorded = await self.store.record(claimed, result, then)
+        if recorded is None and then is not None:
+            await self.store.charge(then)
         self._log(claimed, result, recorded, (time.perf_counter() - started) * 1000)
         return recorded
 
@@ -192,10 +246,16 @@ class Worker:
             self.database.up()
             if not claimed:
                 break
-            for item in claimed:
+            for index, item in enumerate(claimed):
                 if stop is not None and stop.is_set():
+                    if index:  # its attempt was counted with the mail before it
+                        await self.store.give_back(item)
                     break
-                await self.process(item)
+                then = claimed[index + 1] if index + 1 < len(claimed) else None
+                try:
+                    await self.process(item, stop, then)
+                except Interrupted:
+                    break
                 done += 1
         if stop is not None and stop.is_set():
             with contextlib.suppress(StoreUnavailable):
@@ -219,6 +279,14 @@ class Worker:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Until ``stop``: fetch and process; waits out database and mailbox outages."""
+        self.flow.start()  # the child loads the knowledge meanwhile
+        try:
+            await self._run(stop)
+        finally:
+            self.close()
+        log.info("worker stopped", extra={"fields": {"mailbox": self.source.name}})
+
+    async def _run(self, stop: asyncio.Event) -> None:
         await self._until_database(stop, self.store.release_dead_leases)
         log.info("worker started", extra={"fields": {"mailbox": self.source.name,
                                                      "owner": self.store.owner}})
@@ -232,7 +300,7 @@ class Worker:
         stopping = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait([*tasks, stopping], return_when=asyncio.FIRST_COMPLETED)
         stop.set()
-        _, late = await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE_SECONDS)
+        _, late = await asyncio.wait(tasks, timeout=STOP_GRACE_SECONDS + SHUTDOWN_GRACE_SECONDS)
         for task in late:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -242,7 +310,6 @@ class Worker:
         for task in done:
             if task is not stopping and task.exception() is not None:
                 raise task.exception()  # type: ignore[misc]
-        log.info("worker stopped", extra={"fields": {"mailbox": self.source.name}})
 
     async def _until_database(self, stop: asyncio.Event,
                               action: Callable[[], Awaitable[object]]) -> None:
@@ -266,6 +333,12 @@ class Worker:
             except StoreUnavailable as exc:
                 delay = backoff.next_delay()
                 self.database.down(exc, delay)
+                await sleep_until_stopped(stop, delay)
+                continue
+            except FlowUnavailable as exc:
+                delay = backoff.next_delay()
+                log.error("cannot start the flow process", extra={"fields": {
+                    "error": str(exc)[-2000:], "retry_in_s": round(delay, 1)}})
                 await sleep_until_stopped(stop, delay)
                 continue
             backoff.reset()
@@ -307,6 +380,6 @@ def install_signal_handlers(stop: asyncio.Event) -> None:
 
 def _on_signal(stop: asyncio.Event, signum: int) -> None:
     if not stop.is_set():
-        log.info("stopping after the mail in hand", extra={"fields": {
-            "signal": signal.Signals(signum).name}})
+        log.info("stopping", extra={"fields": {
+            "signal": signal.Signals(signum).name, "grace_s": STOP_GRACE_SECONDS}})
     stop.set()

@@ -109,6 +109,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run(settings: Settings, *, once: bool) -> int:
+    from assistant.budget import FlowUnavailable
     from assistant.history.db import create_engine
     from assistant.history.store import Store, StoreUnavailable
     from assistant.inbound import Backoff, open_source, sleep_until_stopped
@@ -135,24 +136,24 @@ async def _run(settings: Settings, *, once: bool) -> int:
                                                           "retry_in_s": round(delay, 1)}})
             if await sleep_until_stopped(stop, delay):
                 return 0
-        worker = Worker(settings, _pipeline(settings), Store(engine, settings), source)
-        if not once:
-            await worker.run(stop)
-            return 0
+        worker = Worker(settings, None, Store(engine, settings), source)
         try:
+            # The flow's child process loads the knowledge: a broken knowledge folder stops
+            # the worker here, as a configuration problem.
+            await worker.flow.ready()
+            if not once:
+                await worker.run(stop)
+                return 0
             summary = await worker.run_once(stop)
+        except FlowUnavailable as exc:
+            return fail(str(exc), EXIT_INPUT_ERROR)
         except StoreUnavailable as exc:
             return fail(f"the database is unavailable: {exc}")
+        finally:
+            worker.close()
         return EXIT_FAILURE if summary.mailbox_error else 0
     finally:
         await engine.dispose()
-
-
-def _pipeline(settings: Settings) -> Any:
-    from assistant import knowledge
-    from assistant.flow import Pipeline
-
-    return Pipeline(settings, knowledge.load(settings))
 
 
 def demo_mails(settings: Settings, maildir: Path) -> list[Path]:
@@ -206,8 +207,11 @@ async def _demo(settings: Settings, maildir: Path, files: list[Path]) -> int:
         delivered = [f for f in files if shas[f] not in earlier]
         for f in delivered:
             box.add(raws[f])
-        worker = Worker(settings, _pipeline(settings), Store(engine, settings), source)
-        summary = await worker.run_once()
+        worker = Worker(settings, None, Store(engine, settings), source)
+        try:
+            summary = await worker.run_once()
+        finally:
+            worker.close()
         results = await queries.by_sha(engine, list(shas.values()))
     finally:
         await engine.dispose()

@@ -6,10 +6,13 @@
 
 * :meth:`Store.store` inserts raw mail, skipping bytes already stored (unique SHA-256), together
   with the folder's checkpoint; the source moves the mail on the server only after this commit.
-* :meth:`Store.claim` leases a few unprocessed messages to this worker and counts the attempt
-  (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so that workers never wait for each other;
-  SQLite has one writer at a time anyway). A crashed worker's leases expire after
-  ``lease_seconds``; a restarted worker on the same host takes its dead predecessor's at once.
+* :meth:`Store.claim` leases a few unprocessed messages to this worker (``SELECT … FOR UPDATE
+  SKIP LOCKED`` on PostgreSQL, so that workers never wait for each other; SQLite has one writer
+  at a time anyway) and counts an attempt for the first; each of the others is counted in the
+  transaction that records the one before it. So only the mail in hand is ever charged, at no
+  extra commit; :meth:`Store.give_back` returns a mail with its attempt. A crashed worker's
+  leases expire after ``lease_seconds``; a restarted worker on the same host takes its dead
+  predecessor's at once.
 * :meth:`Store.record` writes what the flow made of one message and sets ``processed_at`` — only
   if the message is still unprocessed and still leased to this worker. Killed before the commit,
   nothing of it exists; after it, nothing is done again.
@@ -221,7 +224,11 @@ class Store:
     # -- the worker's side -----------------------------------------------------------------
 
     async def claim(self, limit: int = 10) -> list[Claimed]:
-        """Lease up to ``limit`` unprocessed messages to this worker, oldest first."""
+        """Lease up to ``limit`` unprocessed messages to this worker, oldest first, and count an
+        attempt for the first: the mail the worker takes in hand now. Each of the others is
+        counted when the one before it is recorded (``record(…, then=…)``), so a worker that
+        dies in a mail has charged that mail only. ``Claimed.attempts`` includes the attempt
+        in hand."""
         now = utcnow()
         candidates = (
             select(messages.c.id)
@@ -232,15 +239,39 @@ class Store:
         if self._postgres:
             candidates = candidates.with_for_update(skip_locked=True)
         async with self.transaction() as conn:
-            rows = (await conn.execute(
+            rows = sorted((await conn.execute(
                 update(messages)
                 .where(messages.c.id.in_(candidates.scalar_subquery()))
-                .values(attempts=messages.c.attempts + 1, lease_owner=self.owner,
-                        lease_until=now + self.lease_span)
+                .values(lease_owner=self.owner, lease_until=now + self.lease_span)
                 .returning(messages.c.id, messages.c.raw, messages.c.attempts,
-                           messages.c.source))).all()
-        return sorted((Claimed(r.id, r.raw or b"", r.attempts, r.source) for r in rows),
-                      key=lambda c: c.id)
+                           messages.c.source))).all(), key=lambda r: r.id)
+            if rows:
+                await self._charge(conn, rows[0].id)
+        return [Claimed(r.id, r.raw or b"", r.attempts + 1, r.source) for r in rows]
+
+    async def _charge(self, conn: AsyncConnection, message_id: int) -> None:
+        """Count the attempt of the mail taken in hand now, and renew its lease: it lasts
+        ``lease_seconds`` from here, longer than the worker's budget for the mail."""
+        await conn.execute(
+            update(messages)
+            .where(messages.c.id == message_id, messages.c.lease_owner == self.owner,
+                   messages.c.processed_at.is_(None))
+            .values(attempts=messages.c.attempts + 1, lease_until=utcnow() + self.lease_span))
+
+    async def charge(self, claimed: Claimed) -> None:
+        """Count the attempt of a claimed mail now (when the record before it could not)."""
+        async with self.transaction() as conn:
+            await self._charge(conn, claimed.id)
+
+    async def give_back(self, claimed: Claimed) -> None:
+        """Return a claimed message unprocessed, and its attempt with it: the worker stopped
+        during it (not the mail's fault)."""
+        async with self.transaction() as conn:
+            await conn.execute(
+                update(messages)
+                .where(messages.c.id == claimed.id, messages.c.lease_owner == self.owner,
+                       messages.c.processed_at.is_(None), messages.c.attempts > 0)
+                .values(lease_owner=None, lease_until=None, attempts=messages.c.attempts - 1))
 
     async def release_claims(self) -> None:
         """Give back this worker's leases on messages it has not processed (on shutdown)."""
@@ -270,9 +301,12 @@ class Store:
                                    .values(lease_owner=None, lease_until=None))
         return len(dead)
 
-    async def record(self, claimed: Claimed, result: Result) -> Recorded | None:
-        """Write what the flow made of ``claimed`` in one transaction; None when it was no
-        longer ours to record (another worker took it over after our lease expired)."""
+    async def record(self, claimed: Claimed, result: Result,
+                     then: Claimed | None = None) -> Recorded | None:
+        """Write what the flow made of ``claimed`` in one transaction, which also counts the
+        attempt of ``then``, the claimed mail the worker takes in hand next; None when it was
+        no longer ours to record (another worker took it over after our lease expired; then
+        nothing is written, the count of ``then`` neither)."""
         now = utcnow()
         mail, processed = result.mail, result.processed
         understanding = processed.understanding if processed else None
@@ -285,6 +319,8 @@ class Store:
                       error=records.clean(result.error))
         try:
             async with self.transaction() as conn:
+                if then is not None:
+                    await self._charge(conn, then.id)
                 if result.loop:
                     await self._take(conn, claimed, fields)
                     await self._audit(conn, [("loop_ignored", None, claimed.id, None, {})])

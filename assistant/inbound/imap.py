@@ -9,8 +9,9 @@ module that talks IMAP. One full *poll* of the folder:
 2. Move away what is stored but still there (a crash hit between commit and move): the UIDs up
    to the checkpoint that are not ``\\Deleted``.
 3. ``UID SEARCH UID n+1:*`` — which also returns the last message when nothing is newer, so UIDs
-   up to the checkpoint are dropped — and ``FETCH BODY.PEEK[]`` in batches (``\\Seen`` is never
-   touched: staff read the same folder). Each batch is committed with the new checkpoint in one
+   up to the checkpoint are dropped — and ``FETCH BODY.PEEK[]`` in batches of at most 50 mails
+   and 50 MB (by ``RFC822.SIZE``; a larger mail alone) (``\\Seen`` is never touched: staff read
+   the same folder). Each batch is committed with the new checkpoint in one
    transaction, and only then moved to the processed folder (``MOVE``, or ``COPY`` + ``\\Deleted``
    + ``UID EXPUNGE`` of exactly those UIDs; without UIDPLUS the copies stay flagged ``\\Deleted``
    rather than expunging anybody else's mail).
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("assistant.inbound")
 
 FETCH_BATCH = 50
+# At most this much mail in memory per FETCH (by RFC822.SIZE); a larger mail is fetched alone,
+# whole: it is stored raw like any other, and only its reading is bounded (assistant.parse).
+FETCH_BYTES = 50_000_000
 IDLE_CHECK_SECONDS = 1.0  # how often the idle loop looks at the stop flag and the lease
 DELETED = b"\\Deleted"
 
@@ -149,15 +153,32 @@ class ImapSource:
         uids = sorted(uid for uid in found if uid > last)  # `n:*` includes the last one
         stored = 0
         for batch in chunks(uids, FETCH_BATCH):
-            data = await self._call(client.fetch, batch, ["BODY.PEEK[]"])
-            mails = [Incoming(bytes(data[uid][b"BODY[]"]), f"{uidvalidity}:{uid}")
-                     for uid in batch if b"BODY[]" in data.get(uid, {})]
-            stored += await sink.store("imap", self.name, self.folder, mails,
-                                       Checkpoint(uidvalidity, max(batch)))
-            await self._move(client, batch)  # only after the commit
+            for part in await self._by_size(client, batch):
+                data = await self._call(client.fetch, part, ["BODY.PEEK[]"])
+                mails = [Incoming(bytes(data[uid][b"BODY[]"]), f"{uidvalidity}:{uid}")
+                         for uid in part if b"BODY[]" in data.get(uid, {})]
+                stored += await sink.store("imap", self.name, self.folder, mails,
+                                           Checkpoint(uidvalidity, max(part)))
+                await self._move(client, part)  # only after the commit
         if not uids:
             await sink.store("imap", self.name, self.folder, [], Checkpoint(uidvalidity, last))
         return stored
+
+    async def _by_size(self, client: Any, uids: list[int]) -> list[list[int]]:
+        """``uids`` in fetches of at most FETCH_BYTES together, in order; a larger mail alone."""
+        if len(uids) < 2:
+            return [uids]
+        sizes = await self._call(client.fetch, uids, ["RFC822.SIZE"])
+        parts: list[list[int]] = [[]]
+        total = 0
+        for uid in uids:
+            size = int(sizes.get(uid, {}).get(b"RFC822.SIZE", 0))
+            if parts[-1] and total + size > FETCH_BYTES:
+                parts.append([])
+                total = 0
+            parts[-1].append(uid)
+            total += size
+        return parts
 
     async def _move(self, client: Any, uids: Sequence[int]) -> None:
         if b"MOVE" in self.capabilities:

@@ -1,7 +1,9 @@
 """The local Maildir: the embedded default source (``maildir:PATH``), no server needed.
 
 New mail is every message in ``new/``, and every message in ``cur/`` without the seen flag (a
-mail client may have moved it there unread). After its raw bytes are committed to the store,
+mail client may have moved it there unread). It is read and committed in batches of at most 50
+files and 50 MB (a larger file alone): a huge mail is stored whole like any other, only its
+reading is bounded (``assistant.parse.limits``). After its raw bytes are committed to the store,
 the message is renamed into ``cur/`` with the ``S`` flag — never deleted, so the Maildir keeps
 everything it ever received. A crash between the commit and the rename stores nothing twice: the
 next look finds the same bytes already stored and only renames the file.
@@ -27,6 +29,8 @@ log = logging.getLogger("assistant.inbound")
 PROCESSED_FLAG = "S"
 FOLDER = ""  # a Maildir source has one folder; the checkpoint key is the path
 _BATCH = 50
+# At most this much mail read into memory per commit; a larger mail is read alone, whole.
+BATCH_BYTES = 50_000_000
 
 
 class MaildirSource:
@@ -75,8 +79,7 @@ class MaildirSource:
             return 0
         pending = await asyncio.to_thread(self.pending)
         stored = 0
-        for start in range(0, len(pending), _BATCH):
-            batch = pending[start:start + _BATCH]
+        for batch in await asyncio.to_thread(_batches, pending):
             mails, taken = [], []
             for key, path in batch:
                 try:
@@ -108,3 +111,21 @@ class MaildirSource:
         finally:
             with contextlib.suppress(Exception):
                 await sink.release(self.name, FOLDER)
+
+
+def _batches(pending: list[tuple[str, Path]]) -> list[list[tuple[str, Path]]]:
+    """The pending messages in batches of at most _BATCH files and BATCH_BYTES together, in
+    order; a larger file alone."""
+    batches: list[list[tuple[str, Path]]] = [[]]
+    total = 0
+    for item in pending:
+        try:
+            size = item[1].stat().st_size
+        except FileNotFoundError:
+            size = 0
+        if batches[-1] and (len(batches[-1]) >= _BATCH or total + size > BATCH_BYTES):
+            batches.append([])
+            total = 0
+        batches[-1].append(item)
+        total += size
+    return [batch for batch in batches if batch]

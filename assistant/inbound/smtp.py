@@ -8,6 +8,10 @@ aiosmtpd enforces the size limit (``ASSISTANT_MAX_MESSAGE_BYTES``, announced in 
 again later) when the store is unavailable — the sending server keeps the mail and retries. As
 the final delivery agent the intake adds the ``Return-Path`` header with the envelope sender
 (RFC 5321, 4.4), which is how bounces are told apart (``Return-Path: <>``).
+
+``MAIL FROM`` and ``RCPT TO`` take only RFC 5321 paths: ``<address>`` (``<>`` for bounces), then
+parameters. aiosmtpd alone also accepts an address without its closing bracket
+(``MAIL FROM:<a@b.de``) and a bare address; the intake (:func:`_strict`) answers 501 to both.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from assistant.inbound import InboxURL, Incoming, Sink
@@ -28,6 +33,9 @@ OK = "250 2.0.0 OK: stored"
 NOT_OURS = "550 5.1.1 Not a mailbox of this programme"
 TRY_LATER = "451 4.3.0 Cannot store the mail right now, please try again later"
 FOLDER = ""
+# An RFC 5321 path — "<", an address (a quoted local part may hold spaces), ">" — and then
+# nothing or the parameters after a space.
+_PATH = re.compile(r'<(?:"(?:[^"\\\r\n]|\\.)*"|[^<>\s"])*>(?:[ \t]+\S.*)?')
 
 
 class IntakeHandler:
@@ -62,6 +70,34 @@ class IntakeHandler:
         return "\r\n".join([OK] * count)
 
 
+def _strict(base: type) -> type:
+    """aiosmtpd's SMTP or LMTP class, with MAIL FROM and RCPT TO taking a well-formed path only."""
+    from aiosmtpd.smtp import syntax
+
+    async def refused(server: Any, arg: str | None, keyword: str) -> bool:
+        if arg is None or arg[:len(keyword)].upper() != keyword:
+            return False  # aiosmtpd answers these itself
+        if _PATH.fullmatch(arg[len(keyword):].strip()):
+            return False
+        command = "MAIL FROM" if keyword == "FROM:" else "RCPT TO"
+        await server.push(f"501 5.5.4 Syntax: {command}:<address>")
+        return True
+
+    class Strict(base):  # type: ignore[valid-type,misc]
+        @syntax("MAIL FROM: <address>", extended=" [SP <mail-parameters>]")
+        async def smtp_MAIL(self, arg: str | None) -> None:
+            if not await refused(self, arg, "FROM:"):
+                await super().smtp_MAIL(arg)
+
+        @syntax("RCPT TO: <address>", extended=" [SP <mail-parameters>]")
+        async def smtp_RCPT(self, arg: str | None) -> None:
+            if not await refused(self, arg, "TO:"):
+                await super().smtp_RCPT(arg)
+
+    Strict.__name__ = f"Strict{base.__name__}"
+    return Strict
+
+
 class SmtpIntake:
     def __init__(self, inbox: InboxURL, settings: Settings) -> None:
         self.inbox = inbox
@@ -76,7 +112,7 @@ class SmtpIntake:
         from aiosmtpd.smtp import SMTP
 
         handler = IntakeHandler(sink, self.addresses, self.name, self.inbox.scheme)
-        protocol = LMTP if self.inbox.scheme == "lmtp" else SMTP
+        protocol = _strict(LMTP if self.inbox.scheme == "lmtp" else SMTP)
 
         def factory() -> Any:
             return protocol(handler, data_size_limit=self.size_limit, enable_SMTPUTF8=True,

@@ -7,8 +7,9 @@ recorded on ``Mail.problems``, and ``Mail.raw`` keeps the bytes exactly as they 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from assistant.parse import addresses
+from assistant.parse import addresses, limits
 from assistant.parse.language import detect_language
 from assistant.parse.mime import (
     body_text,
@@ -24,7 +25,7 @@ from assistant.parse.mime import (
 from assistant.parse.quotes import first_quoted, split_reply
 from assistant.values import Mail
 
-__all__ = ["normalize_newlines", "parse"]
+__all__ = ["normalize_newlines", "parse", "parse_head"]
 
 _MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n")
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:wg|fw|fwd|tr|weitergeleitet)\s*:", re.IGNORECASE)
@@ -53,7 +54,7 @@ def parse(raw: bytes) -> Mail:
         msg = parse_message(data)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for arbitrary bytes
         problems.append(f"unparseable message ({exc.__class__.__name__})")
-        text = data.decode("utf-8", errors="replace")
+        text = limits.text(data.decode("utf-8", errors="replace"), problems)
         split = split_reply(text)
         return Mail(raw=raw, sender=None, recipients=(), reply_to=(), subject="", date=None,
                     message_id=None, in_reply_to=None, references=(), headers=(),
@@ -63,8 +64,13 @@ def parse(raw: bytes) -> Mail:
 
     headers: list[tuple[str, str]] = []
     raw_headers: list[tuple[str, str]] = []
-    for name, value in msg.raw_items():
-        raw_headers.append((name.lower(), str(value)))
+    items = list(msg.raw_items())
+    if len(items) > limits.MAX_HEADERS:
+        problems.append(f"nur die ersten {limits.number(limits.MAX_HEADERS)} von "
+                        f"{limits.number(len(items))} Kopfzeilen gelesen")
+    for name, value in items[:limits.MAX_HEADERS]:
+        value = limits.header(str(value), name, problems)
+        raw_headers.append((name.lower(), value))
         headers.append((name.lower(), header_text(value, problems, name)))
     first: dict[str, str] = {}
     for name, value in headers:
@@ -89,13 +95,14 @@ def parse(raw: bytes) -> Mail:
         problems.append("unreadable Content-Type")
 
     body = walk(msg, problems)
-    text = body_text(body).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = body_text(body, problems).replace("\r\n", "\n").replace("\r", "\n")
+    text = limits.text(text.replace("\u00a0", " "), problems)
     split = split_reply(text)
     quoted = "\n\n".join(q for q in (split.quoted, *body.embedded) if q.strip())
     language = detect_language(split.new_text or text)
     message_id = first_message_id(first.get("message-id", ""))
     check_message_id(message_id, problems)
-    subject = first.get("subject", "")
+    subject = first.get("subject", "")[:limits.MAX_SUBJECT_CHARS]
     return Mail(
         raw=raw,
         sender=senders[0] if senders else None,
@@ -121,3 +128,11 @@ def parse(raw: bytes) -> Mail:
         problems=tuple(dict.fromkeys(problems)),
         forwarded=_forwarded(subject, split.quoted),
     )
+
+
+def parse_head(raw: bytes) -> Mail:
+    """Only the header block of a mail (for mail too large to read whole): sender, subject,
+    Message-ID and references, so that staff see who wrote and the thread is found; no text.
+    ``raw`` is kept whole."""
+    mail = parse(limits.head(raw))
+    return replace(mail, raw=raw)

@@ -17,6 +17,7 @@ from email.message import Message
 from email.policy import compat32
 from email.utils import parsedate_to_datetime
 
+from assistant.parse import limits
 from assistant.parse.htmltext import html_to_text
 from assistant.values import Attachment
 
@@ -195,7 +196,8 @@ def _walk(part: Message, problems: list[str], body: Body, depth: int,
         return
     if inside_attached and is_text and not filename:
         text = decode_bytes(data, part.get_content_charset(), problems)
-        body.embedded.append(html_to_text(text) if ctype == "text/html" else text)
+        text = html_to_text(limits.html(text, problems)) if ctype == "text/html" else text
+        body.embedded.append(text[:limits.MAX_TEXT_CHARS])
         return
     body.attachments.append(Attachment(filename, ctype, len(data)))
 
@@ -223,10 +225,10 @@ def _header_value(text: str, name: str) -> str:
     return match.group(1) if match else ""
 
 
-def body_text(body: Body) -> str:
+def body_text(body: Body, problems: list[str]) -> str:
     """The readable body: the plain part, unless it is empty or a stub next to richer HTML."""
     plain = "\n".join(t for t in body.plain if t.strip())
-    html = "\n".join(html_to_text(t) for t in body.html if t.strip())
+    html = "\n".join(html_to_text(limits.html(t, problems)) for t in body.html if t.strip())
     if plain and (not html or len(plain.strip()) * 3 >= len(html.strip())):
         return plain
     return html or plain

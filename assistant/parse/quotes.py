@@ -97,6 +97,7 @@ def _quote_start(lines: list[str]) -> int | None:
         near = [hint[i] or hint[i + 1] or hint[i + 2] for i in range(len(lines))]
     else:
         near = [False] * len(lines)
+    quoted_after: list[tuple[int, int]] | None = None
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -104,8 +105,11 @@ def _quote_start(lines: list[str]) -> int | None:
         if _SEPARATOR.match(stripped) and (re.search(r"[a-z]", stripped, re.IGNORECASE)
                                            or _looks_like_history(lines, i + 1)):
             return i
-        if _QUOTED_LINE.match(line) and _mostly_quoted(lines, i):
-            return i
+        if _QUOTED_LINE.match(line):
+            if quoted_after is None:
+                quoted_after = _quoted_after(lines)
+            if _mostly_quoted(*quoted_after[i]):
+                return i
         if _HEADER_FROM.match(stripped) and _looks_like_history(lines, i):
             return i
         # An attribution line, possibly wrapped over up to three lines by the mail client.
@@ -130,10 +134,22 @@ def _looks_like_history(lines: list[str], start: int) -> bool:
     return sum(1 for ln in window[:6] if _HEADER_NEXT.match(ln) or _HEADER_FROM.match(ln)) >= 3
 
 
-def _mostly_quoted(lines: list[str], start: int) -> bool:
-    rest = [ln for ln in lines[start:] if ln.strip()]
-    quoted = sum(1 for ln in rest if _QUOTED_LINE.match(ln))
-    return quoted >= max(1, int(len(rest) * 0.6))
+def _quoted_after(lines: list[str]) -> list[tuple[int, int]]:
+    """For each line: (non-blank lines, "> " lines) from it to the end, counted in one pass from
+    the end (counting anew for every "> " line took time with the square of the line count)."""
+    counts = [(0, 0)] * (len(lines) + 1)
+    rest = quoted = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            rest += 1
+            quoted += 1 if _QUOTED_LINE.match(lines[i]) else 0
+        counts[i] = (rest, quoted)
+    return counts
+
+
+def _mostly_quoted(rest: int, quoted: int) -> bool:
+    """Whether most of the non-blank lines from a "> " line to the end are quoted too."""
+    return quoted >= max(1, int(rest * 0.6))
 
 
 def _signature_start(lines: list[str]) -> int | None:

@@ -38,6 +38,7 @@ _BOUNCE_TEXT = re.compile(
     r"recipient\s+address\s+rejected|user\s+unknown|mailbox\s+(?:unavailable|full|disabled)|"
     r"\b5\.\d\.\d{1,3}\b|\b4\.\d\.\d{1,3}\b.*(?:delay|verz)|delivery\s+(?:is\s+)?delayed|"
     r"this\s+is\s+the\s+mail\s+system\s+at|returned\s+message|noch\s+nicht\s+zugestellt",)
+_HEAD_CHARS = 8000
 _FORWARD = re.compile(r"^\s*(?:wg|fw|fwd|weitergeleitet)\s*:")
 
 _AUTO_SUBJECT = re.compile(
@@ -169,7 +170,9 @@ def classify_kind(mail: Mail, asks: bool | None = None) -> tuple[Kind, str]:
     sender = (mail.sender.address if mail.sender else "").lower()
     subject = (mail.subject or "").lower()
     new_text = mail.new_text.lower()
-    head = "\n".join(new_text.split("\n")[:40])
+    # The beginning of the text: its first 40 lines, at most _HEAD_CHARS characters (one pattern
+    # below, "4.x.x … delay", costs time with the square of a line's length).
+    head = "\n".join(new_text[:_HEAD_CHARS].split("\n")[:40])
     forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
         and mail.report_type is None
     # Machine mail is recognised with the sentences' own asking test, which errs on the side of

@@ -18,6 +18,10 @@ import snowballstemmer
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STEMMERS = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stemmer("english")}
+# No word is longer than this (the longest German compounds have about 70 letters). A longer
+# token — a hash, base64, a key held down — is left as it is: the Snowball stemmer's time grows
+# with the square of a token's length (a 1 MB token took minutes).
+MAX_WORD = 100
 
 STOPWORDS = frozenset("""
 aber alle allem allen aller alles als also am an andere anderen anderer anderes auch auf aus bei
@@ -55,8 +59,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-@lru_cache(maxsize=65536)
 def stem(token: str, language: str) -> str:
+    """The Snowball stem of a folded token; a token longer than ``MAX_WORD`` unchanged (and
+    not cached, so that the cache stays small)."""
+    if len(token) > MAX_WORD:
+        return token
+    return _stem(token, language)
+
+
+@lru_cache(maxsize=65536)
+def _stem(token: str, language: str) -> str:
     return _STEMMERS.get(language, _STEMMERS["de"]).stemWord(token)
 
 

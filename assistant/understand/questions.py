@@ -122,8 +122,11 @@ _CLOSING = re.compile(
     r"best\s+regards|kind\s+regards|regards|best\b|cheers|sincerely|yours|von\s+meine[mr]|"
     r"sent\s+from|gesendet\s+von|von\s+outlook|many\s+thanks,|thanks,|danke,|"
     r"dank\s+und\s+gr)", re.IGNORECASE)
+# "vorab … Dank" is looked for from the line's first "vorab" only (an atomic group): tried at every
+# "vorab" it would take time with the square of a long line's length.
+_THANKS_BEFOREHAND = re.compile(r"(?m:^)(?>.*?\bvorab\b).*\bdank", re.IGNORECASE)
 _COURTESY = re.compile(
-    r"\bim\s+voraus\b|\bvorab\b.*\bdank|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
+    r"\bim\s+voraus\b|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
     r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort|nachricht)\b|"
     r"\bf(?:ü|ue)r\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\s+w(?:ä|ae)re|"
     r"\blook(?:ing)?\s+forward\b|\bbedanke\b|^(?:vielen|herzlichen|besten|lieben|tausend)\s+dank\b|"
@@ -156,6 +159,11 @@ _MAX_SENTENCE_CHARS = 4000
 _AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+(?=\S)")
 
 
+def _courteous(lowered: str) -> bool:
+    return _COURTESY.search(lowered) is not None or (
+        "vorab" in lowered and _THANKS_BEFOREHAND.search(lowered) is not None)
+
+
 def _role(text: str, asking: bool) -> Role:
     low = text.lower()
     if "?" not in text:
@@ -164,7 +172,7 @@ def _role(text: str, asking: bool) -> Role:
             return Role.GREETING
         if _CLOSING.match(low) and words <= 8:
             return Role.CLOSING
-        if _COURTESY.search(low) and not _WANT.search(low):
+        if _courteous(low) and not _WANT.search(low):
             return Role.COURTESY
         if text.endswith(":") or (words <= 10 and _ANNOUNCES.search(low)
                                   and not _opens_question(text)):

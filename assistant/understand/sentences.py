@@ -34,11 +34,16 @@ def _no_sentence_end(piece: str) -> bool:
 
 _COLON = re.compile(r"(?<=\w:)\s+(?=[\"„»]?[A-ZÄÖÜ][a-zäöüß])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
+# "bitte … mitteilen": looked for on its own, in text with "bitte", from the start of a line and
+# taking only the line's first "bitte" (an atomic group). Tried at every "bitte", as part of
+# _ASKING, it took time with the square of a long line's length.
+_PLEASE_TELL = re.compile(
+    r"(?m:^)(?>.*?\bbitte\b).*\b(?:mit(?:teilen|zuteilen)|auskunft|informieren|nennen|sagen|"
+    r"zusenden|schicken|erl(?:ä|ae)utern|r(?:ü|ue)ckmeldung|kontakt)")
 # Requests and questions without a question mark. Written in lower case and matched against the
 # lower-cased sentence (much faster than case-insensitive matching).
 _ASKING = re.compile(
-    r"\?|\bbitte\b.*\b(?:mit(?:teilen|zuteilen)|auskunft|informieren|nennen|sagen|zusenden|"
-    r"schicken|erl(?:ä|ae)utern|r(?:ü|ue)ckmeldung|kontakt)|\bich\s+bitte\s+um\b|\bwir\s+bitten\s+um\b|"
+    r"\?|\bich\s+bitte\s+um\b|\bwir\s+bitten\s+um\b|"
     r"\b(?:w(?:ü|ue)rden?|m(?:ö|oe)chten?)\s+(?:gern|gerne)?\s*(?:wissen|erfahren)\b|"
     r"\bw(?:ü|ue)rde(?:n)?\s+(?:mich|uns)\s+(?:sehr\s+)?(?:über|ueber)\b|\bfragen?\s*:|"
     r"\b(?:habe|h(?:ä|ae)tte|haben|h(?:ä|ae)tten)\s+(?:\w+\s+){0,2}fragen?\b|"
@@ -103,13 +108,16 @@ def units(text: str) -> tuple[Unit, ...]:
                 items[-1].append(line.strip())
         for item in items:
             joined = " ".join(item)
-            pieces: list[str] = []
+            # Pieces after an abbreviation join the one before; collected as lists and joined
+            # once, so that a long run of abbreviations costs linear time, not quadratic.
+            runs: list[list[str]] = []
             for piece in _SENTENCE_END.split(joined):
-                if pieces and _no_sentence_end(pieces[-1]):
-                    pieces[-1] = f"{pieces[-1]} {piece}"
+                if runs and _no_sentence_end(runs[-1][-1]):
+                    runs[-1].append(piece)
                 else:
-                    pieces.append(piece)
-            for piece in pieces:
+                    runs.append([piece])
+            for run in runs:
+                piece = " ".join(run)
                 parts = _COLON.split(piece) if ":" in piece else (piece,)
                 for part in parts:
                     part = part.strip()
@@ -120,7 +128,8 @@ def units(text: str) -> tuple[Unit, ...]:
 
 
 def _asks(sentence: str, lowered: str) -> bool:
-    return "?" in sentence or _ASKING.search(lowered) is not None
+    return "?" in sentence or _ASKING.search(lowered) is not None or (
+        "bitte" in lowered and _PLEASE_TELL.search(lowered) is not None)
 
 
 def is_asking(sentence: str) -> bool:

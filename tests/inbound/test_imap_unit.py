@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from assistant.inbound import Checkpoint, Incoming, MailboxUnavailable, parse_inbox
+from assistant.inbound import Checkpoint, Incoming, MailboxUnavailable, imap, parse_inbox
 from assistant.inbound.imap import ImapSource
 from tests.worker import mails
 from tests.worker.mails import settings
@@ -64,7 +64,11 @@ class FakeIMAP:
             found = [u for u in found if u not in self.deleted]
         return found
 
-    def fetch(self, uids: list[int], parts: list[str]) -> dict[int, dict[bytes, bytes]]:
+    def fetch(self, uids: list[int], parts: list[str]) -> dict[int, dict[bytes, Any]]:
+        if ["RFC822.SIZE"] == parts:
+            self._log("fetch_size", tuple(uids))
+            return {u: {b"RFC822.SIZE": len(self.messages[u])} for u in uids
+                    if u in self.messages}
         self._log("fetch", tuple(uids))
         assert ["BODY.PEEK[]"] == parts
         return {u: {b"BODY[]": self.messages[u]} for u in uids if u in self.messages}
@@ -169,6 +173,20 @@ async def test_new_mail_is_fetched_stored_then_moved() -> None:
     names = [c[0] for c in client.calls]
     assert names.index("fetch") < names.index("move")
     assert {} == client.messages and 2 == len(client.processed)
+
+
+async def test_big_mails_are_fetched_in_parts_of_bounded_size(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """By RFC822.SIZE, a batch is fetched in parts of at most FETCH_BYTES (a bigger mail
+    alone), each committed with its checkpoint and then moved; all are stored."""
+    small = {uid: mails.inquiry(uid, question="Wie lange läuft es?") for uid in (1, 3, 4)}
+    monkeypatch.setattr(imap, "FETCH_BYTES", 2 * len(small[1]) + 10)
+    client = FakeIMAP({**small, 2: mails.inquiry(2, question="x" * 5_000)})
+    sink = FakeSink()
+    assert 4 == await _source(client).poll(client, sink)
+    assert [(1,), (2,), (3, 4)] == [c[1] for c in client.calls if c[0] == "fetch"]
+    assert [(1,), (2,), (3, 4)] == [c[1] for c in client.calls if c[0] == "move"]
+    assert Checkpoint(7, 4) == sink.saved
 
 
 async def test_nothing_is_moved_when_the_store_fails() -> None:

@@ -6,11 +6,12 @@ import mailbox
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from assistant.history.models import Message
 from assistant.history.store import Store
-from assistant.inbound import Incoming
+from assistant.inbound import Incoming, maildir
 from assistant.inbound.maildir import FOLDER, MaildirSource
 from tests.worker import mails
 from tests.worker.mails import settings
@@ -87,3 +88,27 @@ async def test_only_one_worker_reads_a_maildir_at_a_time(
     assert await first.lease(source.name, FOLDER)
     assert 0 == await source.fetch_once(second)
     assert 1 == len(_files(box, "new"))
+
+
+async def test_a_maildir_is_read_in_batches_of_bounded_size(
+        tmp_path: Path, engine: Any, database_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are read and committed in batches of at most BATCH_BYTES (a bigger file alone);
+    every mail is stored and moved."""
+    small = [mails.inquiry(i, question="Wie lange läuft es?") for i in (1, 3, 4)]
+    monkeypatch.setattr(maildir, "BATCH_BYTES", 2 * len(small[0]) + 10)
+    path = tmp_path / "mail"
+    _deliver(path, *small, mails.inquiry(2, question="x" * 5_000))
+    s = settings(database_url, inbox=f"maildir:{path}")
+    store = Store(engine, s)
+    commits: list[int] = []
+    real = store.store
+
+    async def counting(*args: Any, **kwargs: Any) -> int:
+        commits.append(len(args[3]))
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "store", counting)
+    assert 4 == await MaildirSource(path).fetch_once(store)
+    assert 4 == await _stored(engine) and 4 == len(_files(path, "cur"))
+    assert 3 <= len(commits) and all(n <= 2 for n in commits)

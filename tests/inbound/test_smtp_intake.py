@@ -133,3 +133,46 @@ async def test_a_bounce_with_a_null_sender_is_accepted(intake: tuple[str, int, T
     assert {} == refused
     [stored] = await _rows(engine)
     assert stored.startswith(b"Return-Path: <>\r\n")
+
+
+def _commands(protocol: str, port: int, *lines: str) -> list[int]:
+    """The reply codes to ``lines``, sent after the greeting."""
+    client = _client(protocol, port)
+    try:
+        client.ehlo() if protocol == "smtp" else client.docmd("LHLO", "test")
+        return [client.docmd(line)[0] for line in lines]
+    finally:
+        client.quit()
+
+
+SYNTAX_ERROR = 501
+
+
+async def test_smtp_refuses_unclosed_mail_from(intake: tuple[str, int, TimedStore]) -> None:
+    """"MAIL FROM:<a@b.de" without its closing bracket is a syntax error (501); the same
+    address written correctly is accepted."""
+    protocol, port, _ = intake
+    codes = await asyncio.to_thread(_commands, protocol, port, "MAIL FROM:<a@b.de",
+                                    "MAIL FROM:<a@b.de>")
+    assert [SYNTAX_ERROR, 250] == codes
+
+
+@pytest.mark.parametrize("lines", [
+    ["MAIL FROM:a@b.de"], ["MAIL FROM:<a@b.de>x"], ["MAIL FROM:<a@b.de> <c@d.de>"],
+    ["MAIL FROM:<a@b.de>", f"RCPT TO:<{PROGRAMME}"]])
+async def test_smtp_refuses_malformed_paths(intake: tuple[str, int, TimedStore],
+                                            lines: list[str]) -> None:
+    """A bare address, text glued to the path, a second path, and an unclosed RCPT TO are
+    syntax errors."""
+    protocol, port, _ = intake
+    codes = await asyncio.to_thread(_commands, protocol, port, *lines)
+    assert SYNTAX_ERROR == codes[-1]
+
+
+@pytest.mark.parametrize("path", ["<>", "<a@b.de> SIZE=1000", '<"a b"@c.de>', " <a@b.de>"])
+async def test_smtp_accepts_well_formed_paths(intake: tuple[str, int, TimedStore],
+                                              path: str) -> None:
+    """The null sender, parameters after the path, a quoted local part and a space after the
+    colon are accepted."""
+    protocol, port, _ = intake
+    assert [250] == await asyncio.to_thread(_commands, protocol, port, f"MAIL FROM:{path}")

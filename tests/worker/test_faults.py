@@ -71,6 +71,7 @@ def _env(database_url: str, dovecot: DovecotServer, **extra: str) -> dict[str, s
         "ASSISTANT_INBOX": dovecot.url(IMAP_USER, IMAP_PASSWORD),
         "ASSISTANT_LOG_FORMAT": "json",
         "ASSISTANT_LEASE_SECONDS": "10",
+        "ASSISTANT_PROCESS_SECONDS": "5",  # the budget must be shorter than the lease
         "ASSISTANT_RECONNECT_MAX_SECONDS": "1",
         "ASSISTANT_POLL_SECONDS": "5",
         "ASSISTANT_PENDING_POLL_SECONDS": "0.5",

@@ -6,26 +6,28 @@ from __future__ import annotations
 import asyncio
 import logging
 import mailbox
-import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from assistant.budget import FlowProcess
 from assistant.history.models import AuditEntry, Conversation, Draft, Message
 from assistant.history.store import Store
 from assistant.inbound import Incoming
 from assistant.inbound.maildir import MaildirSource
 from assistant.worker import Worker
-from tests.core import pipeline
-from tests.worker import mails
+from tests.worker import flows, mails
+from tests.worker.flows import flow_process
 from tests.worker.mails import settings
 
 
-def _worker(engine: Any, database_url: str, box: Path, **extra: str) -> Worker:
+def _worker(engine: Any, database_url: str, box: Path, flow: FlowProcess,
+            **extra: str) -> Worker:
     s = settings(database_url, inbox=f"maildir:{box}", **extra)
-    return Worker(s, pipeline(), Store(engine, s), MaildirSource(box, poll_seconds=0.1))
+    return Worker(s, None, Store(engine, s), MaildirSource(box, poll_seconds=0.1), flow)
 
 
 def _deliver(box: Path, *raws: bytes) -> None:
@@ -47,7 +49,7 @@ async def _kinds(engine: Any) -> dict[str | None, int]:
 
 
 async def test_one_pass_stores_drafts_and_logs_a_line_per_mail(
-        tmp_path: Path, engine: Any, database_url: str,
+        tmp_path: Path, engine: Any, database_url: str, flow: FlowProcess,
         caplog: pytest.LogCaptureFixture) -> None:
     """run_once: inquiries get drafts, an automatic reply joins its conversation without one,
     mail from our own address is only logged; one structured log line per mail."""
@@ -55,7 +57,7 @@ async def test_one_pass_stores_drafts_and_logs_a_line_per_mail(
     _deliver(box, mails.inquiry(1), mails.auto_reply(1, "<inquiry-1@gemeinde1.example.org>"),
              mails.inquiry(2), mails.from_programme(1))
     with caplog.at_level(logging.INFO, logger="assistant.worker"):
-        summary = await _worker(engine, database_url, box).run_once()
+        summary = await _worker(engine, database_url, box, flow).run_once()
     assert (4, 4, None) == (summary.fetched, summary.processed, summary.mailbox_error)
     assert {"inquiry": 2, "auto_reply": 1, "loop": 1} == await _kinds(engine)
     assert 2 == await _scalar(engine, select(func.count()).select_from(Draft.__table__))
@@ -68,21 +70,31 @@ async def test_one_pass_stores_drafts_and_logs_a_line_per_mail(
     assert all("kommune" not in str(r.fields) for r in lines)  # no addresses in the log
 
 
+@pytest.fixture(scope="module")
+def breaking() -> Iterator[FlowProcess]:
+    process = flow_process(flows.Breaking)
+    try:
+        yield process
+    finally:
+        process.close()
+
+
+@pytest.fixture(scope="module")
+def pausing() -> Iterator[FlowProcess]:
+    process = flow_process(flows.Pausing)
+    try:
+        yield process
+    finally:
+        process.close()
+
+
 async def test_a_mail_that_breaks_the_flow_is_flagged_and_the_worker_goes_on(
-        tmp_path: Path, engine: Any, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, engine: Any, database_url: str, breaking: FlowProcess) -> None:
     """An exception in the flow stores the mail as unparseable with the error; the next mail
     is processed normally."""
     box = tmp_path / "mail"
-    _deliver(box, mails.inquiry(1), mails.inquiry(2))
-    worker = _worker(engine, database_url, box)
-    real = worker.pipeline.run_mail
-
-    def flaky(mail: Any) -> Any:
-        if mail.message_id == "<inquiry-1@gemeinde1.example.org>":
-            raise ZeroDivisionError("a bug meets a strange mail")
-        return real(mail)
-
-    monkeypatch.setattr(worker.pipeline, "run_mail", flaky)
+    _deliver(box, mails.inquiry(1, headers="X-Test: [break]\r\n"), mails.inquiry(2))
+    worker = _worker(engine, database_url, box, breaking)
     assert 2 == (await worker.run_once()).processed
     assert {"unparseable": 1, "inquiry": 1} == await _kinds(engine)
     flagged = await _scalar(engine, select(Conversation.__table__.c.needs_staff)
@@ -92,10 +104,10 @@ async def test_a_mail_that_breaks_the_flow_is_flagged_and_the_worker_goes_on(
 
 
 async def test_a_mail_that_keeps_killing_the_worker_is_given_up(
-        tmp_path: Path, engine: Any, database_url: str) -> None:
+        tmp_path: Path, engine: Any, database_url: str, flow: FlowProcess) -> None:
     """After ASSISTANT_PROCESS_ATTEMPTS claims without a result the mail goes to staff."""
     box = tmp_path / "mail"
-    worker = _worker(engine, database_url, box, process_attempts="2")
+    worker = _worker(engine, database_url, box, flow, process_attempts="2")
     await worker.store.store("test", "m", "", [Incoming(mails.inquiry(1))])
     for _ in range(2):  # two workers that died while processing it
         await worker.store.claim()
@@ -106,12 +118,12 @@ async def test_a_mail_that_keeps_killing_the_worker_is_given_up(
 
 
 async def test_running_worker_picks_up_new_mail_and_stops_cleanly(
-        tmp_path: Path, engine: Any, database_url: str,
+        tmp_path: Path, engine: Any, database_url: str, flow: FlowProcess,
         caplog: pytest.LogCaptureFixture) -> None:
     """The loop takes mail delivered while it runs; after stop it releases its leases."""
     box = tmp_path / "mail"
     _deliver(box)
-    worker = _worker(engine, database_url, box)
+    worker = _worker(engine, database_url, box, flow)
     stop = asyncio.Event()
     with caplog.at_level(logging.INFO):
         task = asyncio.create_task(worker.run(stop))
@@ -131,45 +143,50 @@ async def test_running_worker_picks_up_new_mail_and_stops_cleanly(
 
 
 async def test_stop_finishes_the_mail_in_hand_and_leaves_the_rest(
-        tmp_path: Path, engine: Any, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stop during a mail lets that mail be recorded; the others stay for the next run,
-    unleased."""
+        tmp_path: Path, engine: Any, database_url: str, pausing: FlowProcess,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop during a mail that finishes within the grace lets that mail be recorded; the
+    others stay for the next run, unleased and without an attempt counted."""
     box = tmp_path / "mail"
-    worker = _worker(engine, database_url, box)
-    await worker.store.store("test", "m", "", [Incoming(mails.inquiry(i)) for i in range(3)])
+    worker = _worker(engine, database_url, box, pausing)
+    await worker.store.store("test", "m", "", [
+        Incoming(mails.inquiry(i, headers="X-Test: [pause]\r\n")) for i in range(3)])
     stop = asyncio.Event()
-    real = worker.pipeline.run_mail
-    loop = asyncio.get_running_loop()
+    real = pausing.run
 
-    def slow(mail: Any) -> Any:
-        loop.call_soon_threadsafe(stop.set)
-        time.sleep(0.2)
-        return real(mail)
+    async def stopping(raw: bytes) -> Any:
+        stop.set()  # SIGTERM arrives just as the mail is handed to the flow
+        return await real(raw)
 
-    monkeypatch.setattr(worker.pipeline, "run_mail", slow)
+    monkeypatch.setattr(pausing, "run", stopping)
     assert 1 == await worker.process_pending(stop)
     assert {"inquiry": 1, None: 2} == await _kinds(engine)
+    async with engine.connect() as conn:
+        attempts = (await conn.execute(select(Message.__table__.c.attempts)
+                                       .order_by(Message.__table__.c.id))).scalars().all()
+    assert [1, 0, 0] == attempts
     leased = await _scalar(engine, select(func.count()).select_from(Message.__table__)
                            .where(Message.__table__.c.lease_owner.is_not(None)))
     assert 0 == leased
 
 
 async def test_audit_has_one_processing_entry_per_mail(tmp_path: Path, engine: Any,
-                                                      database_url: str) -> None:
+                                                      database_url: str,
+                                                      flow: FlowProcess) -> None:
     """Every processed mail leaves exactly one "mail_processed" audit entry."""
     box = tmp_path / "mail"
     _deliver(box, *mails.mixed(12))
-    await _worker(engine, database_url, box).run_once()
+    await _worker(engine, database_url, box, flow).run_once()
     assert 12 == await _scalar(engine, select(func.count()).select_from(AuditEntry.__table__)
                                .where(AuditEntry.__table__.c.action == "mail_processed"))
 
 
 async def test_running_worker_applies_the_retention_rule(
-        tmp_path: Path, engine: Any, database_url: str) -> None:
+        tmp_path: Path, engine: Any, database_url: str, flow: FlowProcess) -> None:
     """A running worker purges once when a purge is due, and audits it as the worker."""
     box = tmp_path / "mail"
     _deliver(box)
-    worker = _worker(engine, database_url, box)
+    worker = _worker(engine, database_url, box, flow)
     stop = asyncio.Event()
     task = asyncio.create_task(worker.run(stop))
     purges = select(AuditEntry.__table__.c.actor).where(

@@ -1,0 +1,83 @@
+"""Flow handlers for the worker's tests. They run in the flow's child process, a fresh
+interpreter that loads them by name: the real handler with one fault added for mails that carry
+a marker in their bytes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from typing import TYPE_CHECKING
+
+from assistant.budget import FlowProcess, MailHandler, Outcome
+from tests.worker.mails import settings
+
+if TYPE_CHECKING:
+    from assistant.flow import Processed
+    from assistant.settings import Settings
+    from assistant.values import Mail
+
+def flow_process(handler: type = MailHandler, **extra: str) -> FlowProcess:
+    """A flow process with the given handler and settings (the database is not its business)."""
+    return FlowProcess(settings("sqlite:///unused.db", **extra), handler)
+
+
+SPIN = b"[spin]"
+BREAK = b"[break]"
+DIE = b"[die]"
+PAUSE = b"[pause]"
+
+
+class Spinning(MailHandler):
+    """Keeps the CPU busy for ever on a marked mail (a mail that needs pathological time)."""
+
+    def __call__(self, raw: bytes) -> Outcome:
+        while SPIN in raw:
+            pass
+        return super().__call__(raw)
+
+
+class Breaking(MailHandler):
+    """The flow raises on a marked mail (a bug that meets a strange mail)."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        real = self.pipeline.run_mail
+
+        def run_mail(mail: Mail) -> Processed:
+            if BREAK in mail.raw:
+                raise ZeroDivisionError("a bug meets a strange mail")
+            return real(mail)
+
+        self.pipeline.run_mail = run_mail  # type: ignore[method-assign]
+
+
+class Dying(MailHandler):
+    """The child process is killed on a marked mail (a crash in C code, the OOM killer)."""
+
+    def __call__(self, raw: bytes) -> Outcome:
+        if DIE in raw:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().__call__(raw)
+
+
+class Pausing(MailHandler):
+    """Every mail takes half a second longer (a slow mail within the budget)."""
+
+    def __call__(self, raw: bytes) -> Outcome:
+        time.sleep(0.5 if PAUSE in raw else 0)
+        return super().__call__(raw)
+
+
+class Classifying:
+    """What ``assistant classify`` does with a mail, as an outcome: parse and understand."""
+
+    def __init__(self, settings: Settings) -> None:
+        from assistant import knowledge
+        from assistant.flow import Pipeline
+
+        self.pipeline = Pipeline(settings, knowledge.load(settings))
+
+    def __call__(self, raw: bytes) -> Outcome:
+        item = self.pipeline.understand_only(raw)
+        return Outcome(item.mail, item)
