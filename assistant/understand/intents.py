@@ -43,10 +43,11 @@ def unit_probabilities(model: IntentModel, found: Sequence[Unit], language: str)
     for index, unit in enumerate(found):
         if not unit.asks or unit.from_subject or len(unit.text.split()) >= SHORT_QUESTION_WORDS:
             continue
-        before = next((found[k].text for k in range(index - 1, -1, -1)
+        # The nearest sentence before it, when that tells (a question before it asks its own).
+        before = next((found[k] for k in range(index - 1, -1, -1)
                        if found[k].role in (Role.STATEMENT, Role.QUESTION)), None)
-        if before:
-            joined.append(f"{before} {unit.text}")
+        if before is not None and before.role is Role.STATEMENT:
+            joined.append(f"{before.text} {unit.text}")
             rows.append(index)
     if joined:
         together = model.probabilities(joined, language)
