@@ -15,7 +15,9 @@ ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY assistant ./assistant
-RUN pip install --no-cache-dir . \
+# The "train" extra (scikit-learn) lets `assistant intents train` refit the intent model in the
+# container; classifying needs only numpy and the model file intents/model.json.
+RUN pip install --no-cache-dir "./[train]" \
  && python -c "import assistant.history.schema as s; assert s.head_revision()"
 
 FROM python:3.11-slim-bookworm

@@ -101,6 +101,8 @@ def classification(path: str, item: Processed) -> dict[str, Any]:
         "file": path,
         "kind": u.kind.value,
         "intents": [{"id": i.id, "confidence": i.confidence} for i in u.intents] if inquiry else [],
+        "questions": [{"text": q.text, "intents": list(q.intents)} for q in u.questions]
+        if inquiry else [],
         "facts": {"population": u.facts.population, "amount_eur": u.facts.amount_eur,
                   "municipality": u.facts.municipality, "state": u.facts.state} if inquiry
         else {"population": None, "amount_eur": None, "municipality": None, "state": None},
@@ -174,28 +176,21 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    if args.cross is not None:
+        from assistant.learning_commands import cmd_cross
+
+        args.folders = args.cross or None
+        return cmd_cross(args, settings)
     from assistant import evaluation
 
+    if args.folder is None:
+        print("assistant: evaluate needs a folder (or --cross)", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     pipeline = _pipeline(settings)
     folder = Path(args.folder)
     if not (folder / "labels.jsonl").is_file():
         print(f"assistant: {folder} has no labels.jsonl", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    if args.calibrate:
-        fitted = evaluation.calibrate(pipeline, [folder])
-        print(json.dumps(fitted))
-        if args.write:
-            import yaml
-
-            target = Path(settings.knowledge_dir) / "classifier.yaml"
-            target.write_text(
-                "# Confidence curve of the intent classifier, fitted by\n"
-                f"# `assistant evaluate {args.folder} --calibrate --write` on {fitted['points']}"
-                " scored (mail, intent) pairs.\n"
-                + yaml.safe_dump({"slope": fitted["slope"], "midpoint": fitted["midpoint"]}),
-                encoding="utf-8")
-            print(f"written to {target}")
-        return 0
     result = evaluation.evaluate(pipeline, folder)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -233,12 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("evaluate", help="measure the understanding on labelled mails")
-    p.add_argument("folder", metavar="DIR", help="folder with mails/ and labels.jsonl")
+    p.add_argument("folder", metavar="DIR", nargs="?", help="folder with mails/ and labels.jsonl")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--calibrate", action="store_true",
-                   help="fit the confidence curve on DIR instead of reporting")
-    p.add_argument("--write", action="store_true",
-                   help="with --calibrate: save it to knowledge/classifier.yaml")
+    p.add_argument("--cross", nargs="*", metavar="DIR",
+                   help="leave-one-writer-out over these labelled folders (default: the shared "
+                        "sets beside the checkout), beside a TF-IDF baseline")
+    p.add_argument("--always", nargs="*", metavar="DIR",
+                   help="with --cross: folders only trained on (default: tests/evaluation/dev*)")
+    p.add_argument("--jobs", type=int, default=1, help="with --cross: folds in parallel")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("config", help="show the settings (secrets masked)")

@@ -4,14 +4,13 @@ A labelled folder holds ``mails/*.eml`` and ``labels.jsonl`` (one object per mai
 ``kind``, ``intents``, ``population``, ``amount_eur``, ``state``, ``eligibility``,
 ``language``), as in the shared samples. The report gives kind accuracy, per-intent precision,
 recall and F1, micro and macro F1, the intents most often confused with each other, fact and
-eligibility accuracy, and every miss. ``--calibrate`` fits the classifier's confidence curve on
-the folder (a two-parameter logistic regression of "intent asked" on the raw score).
+eligibility accuracy, and every miss. ``--cross`` (:mod:`assistant.crossval`) measures on writers
+the model never saw.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -163,40 +162,3 @@ def format_text(result: dict[str, Any]) -> str:
                                f"{miss['predicted'].get(w)!r}" for w in miss["wrong"])
             lines.append(f"  {miss['file']}: {detail}")
     return "\n".join(lines)
-
-
-def calibrate(pipeline: Pipeline, folders: list[Path]) -> dict[str, float]:
-    """Fit slope and midpoint of the confidence curve on labelled inquiries."""
-    classifier = pipeline.understander.classifier
-    points: list[tuple[float, int]] = []
-    for folder in folders:
-        for label in read_labels(folder):
-            if label["kind"] != "inquiry":
-                continue
-            item = pipeline.understand_only((folder / "mails" / label["file"]).read_bytes())
-            mail = item.mail
-            raw = classifier.raw_scores(mail.new_text, mail.subject, mail.language)
-            for intent in classifier.intent_ids:
-                score = raw.get(intent, (0.0, ""))[0]
-                if score > 0:
-                    points.append((score, int(intent in label["intents"])))
-    a, b = 10.0, -4.0  # logit = a*s + b, fitted by Newton's method on the log-likelihood
-    for _ in range(100):
-        ga = gb = haa = hab = hbb = 0.0
-        for s, y in points:
-            p = 1.0 / (1.0 + math.exp(-(a * s + b)))
-            ga += (p - y) * s
-            gb += p - y
-            w = p * (1 - p) + 1e-9
-            haa += w * s * s
-            hab += w * s
-            hbb += w
-        det = haa * hbb - hab * hab
-        if abs(det) < 1e-12:
-            break
-        da = (hbb * ga - hab * gb) / det
-        db = (haa * gb - hab * ga) / det
-        a, b = a - da, b - db
-        if abs(da) + abs(db) < 1e-9:
-            break
-    return {"slope": round(a, 4), "midpoint": round(-b / a, 4), "points": len(points)}

@@ -85,7 +85,8 @@ class Pipeline:
 
     def __init__(self, settings: Settings, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.understander = Understander(knowledge, settings.intent_threshold)
+        self.understander = Understander(knowledge, domain=settings.message_id_domain,
+                                        addresses=settings.own_addresses)
         self.limits = Limits.from_programme(knowledge.programme)
         self.drafter = Drafter(knowledge)
 

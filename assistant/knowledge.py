@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from jinja2 import FileSystemLoader, StrictUndefined, Template, meta, pass_context
@@ -26,6 +27,9 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.understand.model import IntentModel
 
 LANGUAGES = ("de", "en")
 
@@ -71,7 +75,10 @@ class Knowledge:
     register_rows: tuple[Mapping[str, str], ...]
     env: ImmutableSandboxedEnvironment
     version: str
-    classifier_calibration: Mapping[str, float]
+    intent_model: IntentModel
+    # The catalogue changed since the model was trained: new examples count only after
+    # ``assistant intents train``.
+    model_stale: bool = False
 
     def frame(self, language: str) -> Template:
         return self.env.get_template(f"{language}/reply.txt.j2")
@@ -145,7 +152,7 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
     return entries
 
 
-def _intents(folder: Path) -> tuple[Intent, ...]:
+def read_intents(folder: Path) -> tuple[Intent, ...]:
     intents = []
     for path in sorted(folder.glob("*.yaml")):
         data = _read_yaml(path)
@@ -170,10 +177,38 @@ def _digest(*folders: Path) -> str:
     h = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in {".yaml", ".j2"}:
+            if path.is_file() and path.suffix in {".yaml", ".j2", ".json"}:
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+def catalogue_digest(intents: tuple[Intent, ...]) -> str:
+    """A fingerprint of the catalogue (ids and examples), recorded in the trained model."""
+    h = hashlib.sha256()
+    for intent in intents:
+        h.update(intent.id.encode())
+        for example in intent.examples:
+            h.update(b"\0" + example.encode())
+        h.update(b"\1")
+    return h.hexdigest()[:16]
+
+
+def load_model(intents_dir: Path, intents: tuple[Intent, ...]) -> IntentModel:
+    """The fitted intent model next to the catalogue (``intents/model.json``)."""
+    from assistant.understand.model import FILENAME, ModelError
+    from assistant.understand.model import load as load_intent_model
+
+    path = intents_dir / FILENAME
+    try:
+        model = load_intent_model(path)
+    except ModelError as exc:
+        raise KnowledgeError(f"{exc} (train it with `assistant intents train --write`)") from exc
+    missing = sorted({i.id for i in intents} - set(model.intents))
+    if missing:
+        raise KnowledgeError(f"{path}: trained without the intent(s) {', '.join(missing)}; "
+                             "run `assistant intents train --write`")
+    return model
 
 
 def load(settings: Settings) -> Knowledge:
@@ -188,7 +223,7 @@ def load(settings: Settings) -> Knowledge:
     env.globals["p"] = programme
     answers = _entries(root / "answers", env)
     notices = _entries(root / "notices", env)
-    intents = _intents(intents_dir)
+    intents = read_intents(intents_dir)
     missing = [i.id for i in intents if i.id not in answers]
     if missing:
         raise KnowledgeError(f"{root / 'answers'}: no answer for intent(s) {', '.join(missing)}")
@@ -203,10 +238,13 @@ def load(settings: Settings) -> Knowledge:
             rows = tuple(csv.DictReader(fh))
     except OSError as exc:
         raise KnowledgeError(f"{register_path}: {exc}") from exc
-    calibration_path = root / "classifier.yaml"
-    calibration = _read_yaml(calibration_path) if calibration_path.is_file() else {}
+    model = load_model(intents_dir, intents)
+    stale = model.trained.get("catalogue") != catalogue_digest(intents)
+    if stale:
+        logging.getLogger("assistant.knowledge").warning(
+            "the intent model was trained on another version of the catalogue; new examples "
+            "count after `assistant intents train --write`")
     return Knowledge(root=root, programme=programme, intents=intents, answers=answers,
                      notices=notices, register_rows=rows, env=env,
-                     version=_digest(root, intents_dir),
-                     classifier_calibration={k: float(v) for k, v in (calibration or {}).items()
-                                             if k in ("slope", "midpoint")})
+                     version=_digest(root, intents_dir), intent_model=model,
+                     model_stale=stale)

@@ -52,8 +52,6 @@ class Settings:
         _default_dir("knowledge"), "Folder with answers, rules, templates and the register.")
     intents_dir: str = _setting(
         _default_dir("intents"), "Folder with the intent catalogue (one YAML file per intent).")
-    intent_threshold: float = _setting(
-        0.5, "Confidence below which the classifier abstains instead of naming an intent.")
     inbox: str = _setting(
         f"maildir:{_default_dir('mailbox')}",
         "Where mail comes from: maildir:PATH, imap[s]://USER:PASSWORD@HOST:PORT/FOLDER "

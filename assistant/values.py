@@ -67,6 +67,9 @@ class Mail:
     dsn_actions: tuple[str, ...] = ()
     returned_message_ids: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    # The text of a mail this one forwards ("WG:", "Fwd:"): part of the quoted history, kept
+    # apart because a forward with "bitte um Beantwortung" asks what the forwarded mail asks.
+    forwarded: str = ""
 
     def header(self, name: str) -> str | None:
         """The first value of a header (case-insensitive), or None."""
@@ -79,6 +82,23 @@ class IntentScore:
     id: str
     confidence: float
     evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question the mail asks, with the intents found in it (none: unrecognised).
+
+    ``role`` is ``question`` for a question of the new text, ``subject`` for the subject line,
+    ``supplied`` for what a reply supplies to our own request (the population we asked for).
+    """
+
+    text: str
+    intents: tuple[str, ...]
+    role: str = "question"
+
+    @property
+    def recognised(self) -> bool:
+        return bool(self.intents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +132,7 @@ class Understanding:
     abstained: bool = False
     facts: Facts = field(default_factory=Facts)
     register: RegisterEntry | None = None
+    questions: tuple[Question, ...] = ()
 
     @property
     def intent_ids(self) -> tuple[str, ...]:

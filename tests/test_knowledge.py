@@ -68,8 +68,8 @@ def test_every_intent_and_template_is_documented() -> None:
 
 def test_settings_from_environment_and_errors() -> None:
     """Values are typed; a malformed one names the variable; secrets are masked."""
-    s = Settings.load({"ASSISTANT_INTENT_THRESHOLD": "0.6", "ASSISTANT_FOUR_EYES": "no"})
-    assert 0.6 == s.intent_threshold and s.four_eyes is False
+    s = Settings.load({"ASSISTANT_CHAT_MIN_CONFIDENCE": "0.6", "ASSISTANT_FOUR_EYES": "no"})
+    assert 0.6 == s.chat_min_confidence and s.four_eyes is False
     with pytest.raises(SettingsError, match="ASSISTANT_SEND_ATTEMPTS"):
         Settings.load({"ASSISTANT_SEND_ATTEMPTS": "many"})
     assert "postgresql://app:***@db:5432/x" == mask("postgresql://app:secret@db:5432/x")

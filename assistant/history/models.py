@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -131,6 +132,9 @@ class UnderstandingRecord(Base):
     eligibility: Mapped[str | None] = mapped_column(String(20))
     eligibility_basis: Mapped[str | None] = mapped_column(String(20))
     findings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # [{text, intents: [ids], role}]: each question the mail asks (no intents: unrecognised)
+    questions: Mapped[list[Any]] = mapped_column(JSON, default=list,
+                                                 server_default=text("'[]'"))
     knowledge_version: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

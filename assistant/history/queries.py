@@ -97,7 +97,8 @@ async def get_draft(engine: AsyncEngine, draft_id: int) -> dict[str, Any] | None
         "message": {"id": m.id, "message_id": m.message_id, "sender": m.sender_address,
                     "sender_name": m.sender_name, "subject": m.subject, "date": _time(m.date)},
         "understanding": None if u is None else {
-            "kind": u.kind, "intents": u.intents, "abstained": u.abstained, "facts": u.facts,
+            "kind": u.kind, "intents": u.intents, "questions": u.questions,
+            "abstained": u.abstained, "facts": u.facts,
             "register": u.register, "eligibility": u.eligibility,
             "eligibility_basis": u.eligibility_basis, "findings": u.findings},
     }

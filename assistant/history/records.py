@@ -73,6 +73,8 @@ def understanding_row(understanding: Understanding, verdict: Verdict | None,
         "intents": [{"id": i.id, "confidence": i.confidence, "evidence": i.evidence}
                     for i in understanding.intents],
         "abstained": understanding.abstained,
+        "questions": [{"text": q.text[:600], "intents": list(q.intents), "role": q.role}
+                      for q in understanding.questions],
         "facts": {"population": facts.population, "amount_eur": facts.amount_eur,
                   "municipality": facts.municipality, "state": facts.state,
                   "evidence": [list(pair) for pair in facts.evidence]},

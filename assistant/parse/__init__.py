@@ -22,12 +22,23 @@ from assistant.parse.mime import (
     raw_8bit,
     walk,
 )
-from assistant.parse.quotes import split_reply
+from assistant.parse.quotes import first_quoted, split_reply
 from assistant.values import Mail
 
 __all__ = ["normalize_newlines", "parse", "parse_head"]
 
 _MBOX_FROM = re.compile(rb"^From [^\r\n]*\r?\n")
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:wg|fw|fwd|tr|weitergeleitet)\s*:", re.IGNORECASE)
+
+
+def _forwarded(subject: str, quoted: str) -> str:
+    """The forwarded mail's own text when this mail forwards one, else ""."""
+    if not quoted.strip():
+        return ""
+    first = first_quoted(quoted)
+    if first is None or not (first.forward or _FORWARD_SUBJECT.match(subject)):
+        return ""
+    return first.text
 
 
 def normalize_newlines(data: bytes) -> bytes:
@@ -91,12 +102,13 @@ def parse(raw: bytes) -> Mail:
     language = detect_language(split.new_text or text)
     message_id = first_message_id(first.get("message-id", ""))
     check_message_id(message_id, problems)
+    subject = first.get("subject", "")[:limits.MAX_SUBJECT_CHARS]
     return Mail(
         raw=raw,
         sender=senders[0] if senders else None,
         recipients=recipients,
         reply_to=reply_to,
-        subject=first.get("subject", "")[:limits.MAX_SUBJECT_CHARS],
+        subject=subject,
         date=parse_date(first.get("date", ""), problems),
         message_id=message_id,
         in_reply_to=first_message_id(first.get("in-reply-to", "")) if "in-reply-to" in first
@@ -114,6 +126,7 @@ def parse(raw: bytes) -> Mail:
         dsn_actions=tuple(body.dsn_actions),
         returned_message_ids=tuple(dict.fromkeys(body.returned_ids)),
         problems=tuple(dict.fromkeys(problems)),
+        forwarded=_forwarded(subject, split.quoted),
     )
 
 

@@ -46,6 +46,7 @@ _HEADER_FROM = re.compile(r"^\s*\*?(?:von|from)\s*:\*?\s*\S", re.IGNORECASE)
 _HEADER_NEXT = re.compile(
     r"^\s*\*?(?:gesendet|sent|datum|date|an|to|betreff|subject|cc)\s*:", re.IGNORECASE)
 _QUOTED_LINE = re.compile(r"^\s*>")
+_POSTSCRIPT = re.compile(r"^\s*(?:p\.?\s?p?\.?\s?s\.?|nachtrag)\s*[:.,-]?\s+\S", re.IGNORECASE)
 _SIG_DASHES = re.compile(r"^--\s?$|^—\s*$")
 _CLOSING = re.compile(
     r"""^\s*(?:
@@ -185,8 +186,70 @@ def split_reply(text: str) -> Split:
     sig_at = _signature_start(kept)
     signature = ""
     if sig_at is not None:
-        signature = "\n".join(kept[sig_at:]).strip("\n")
-        kept = kept[:sig_at]
+        tail = kept[sig_at:]
+        # A postscript below the signature is written now too ("PS: Wie lange …?").
+        ps_at = next((i for i, line in enumerate(tail) if _POSTSCRIPT.match(line)), None)
+        postscript = tail[ps_at:] if ps_at is not None else []
+        signature = "\n".join(tail[:ps_at] if ps_at is not None else tail).strip("\n")
+        kept = kept[:sig_at] + (["", *postscript] if postscript else [])
     new_text = _drop_disclaimers("\n".join(kept)).strip()
     new_text = re.sub(r"\n{3,}", "\n\n", new_text)
     return Split(new_text=new_text, quoted=quoted, signature=_drop_disclaimers(signature))
+
+
+# -- the latest quoted message ------------------------------------------------------------------
+_FORWARD_OPENER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:weitergeleitete\s+nachricht|forwarded\s+message)|begin\s+forwarded\s+message:"
+    r"|anfang\s+der\s+weitergeleiteten\s+nachricht:)", re.IGNORECASE)
+_ONE_QUOTE_LEVEL = re.compile(r"^[ \t]*> ?")
+_HEADER_ANY = re.compile(
+    r"^\s*\*?(?:von|from|gesendet|sent|datum|date|an|to|betreff|subject|cc|bcc|antwort\s+an|"
+    r"reply-to)\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """The first message of a quoted history: the lines that open it (an attribution line, a
+    separator, a header block) and its own text (without what it quotes in turn)."""
+
+    opener: str
+    text: str
+    forward: bool
+
+
+def _skip_header_block(lines: list[str], i: int) -> int:
+    """The index after the blank lines and header lines ("Von:", "Gesendet:", …) from i on."""
+    seen = 0
+    while i < len(lines) and seen < 12:
+        line = lines[i].strip()
+        if line and not _HEADER_ANY.match(line):
+            break
+        i += 1
+        seen += 1
+    return i
+
+
+def first_quoted(quoted: str) -> Quoted | None:
+    """The most recent message in a quoted history (the one the sender answered), or None.
+
+    In a reply to our answer that is our answer; in a forward it is the forwarded mail.
+    """
+    lines = [_ONE_QUOTE_LEVEL.sub("", line) for line in quoted.split("\n")]
+    i = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if i is None:
+        return None
+    start, first = i, lines[i].strip()
+    forward = _FORWARD_OPENER.match(first) is not None
+    if _SEPARATOR.match(first):
+        i = _skip_header_block(lines, i + 1)
+    elif _HEADER_FROM.match(first) and _looks_like_history(lines, i):
+        i = _skip_header_block(lines, i)
+    else:
+        for n in (1, 2, 3):
+            candidate = _joined(lines, i, n)
+            if len(candidate) <= 320 and _ATTRIBUTION.match(candidate):
+                i = _skip_header_block(lines, i + n)
+                break
+    own = split_reply("\n".join(lines[i:]))
+    text = "\n\n".join(part for part in (own.new_text, own.signature) if part.strip())
+    return Quoted(opener="\n".join(lines[start:i]).strip(), text=text, forward=forward)

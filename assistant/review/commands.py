@@ -55,13 +55,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = intents.add_parser(
         "suggestions", help="reviewer corrections kept as candidate examples",
         description="List the suggestions (default), or accept or dismiss them by id. Accepting "
-                    "writes the sentence as a new example into intents/<id>.yaml; run "
-                    "`assistant evaluate` afterwards to see whether accuracy moved.")
+                    "writes the sentence as a new example into intents/<id>.yaml; it counts "
+                    "once the model is trained again (`assistant intents train --write`).")
     q.add_argument("action", nargs="?", choices=("list", "accept", "dismiss"), default="list")
     q.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     q.add_argument("--all", action="store_true", help="list decided suggestions too")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(func=cmd_suggestions)
+    from assistant.learning_commands import add_train
+
+    add_train(intents)
 
 
 def _with_sessions(settings: Settings,

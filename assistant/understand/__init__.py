@@ -1,50 +1,80 @@
 """The understanding stage: what a mail is, what it asks and which facts it states.
 
-:class:`Understander` is built once from the knowledge (the intent catalogue, the register, the
-programme's home state and cap) and then turns each :class:`~assistant.values.Mail` into an
-:class:`~assistant.values.Understanding`. Only inquiries get intents and facts: the other kinds
-end the flow, and their text must not be mined for facts.
+:class:`Understander` is built once from the knowledge (the intent model, the register, the
+programme's home state and cap) and the programme's own addresses, and then turns each
+:class:`~assistant.values.Mail` into an :class:`~assistant.values.Understanding`. Only inquiries
+get intents and facts: the other kinds end the flow, and their text must not be mined for facts.
+
+What counts as the mail's own words: its new text and signature, and — when the mail forwards
+another with a request to answer it ("bitte um Beantwortung", or nothing asked on top) — the
+forwarded mail. The quoted history decides one thing only: whether a reply supplies what our
+last answer asked for (:mod:`assistant.understand.followup`); its facts never count.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from assistant.knowledge import Knowledge
 from assistant.understand import facts
-from assistant.understand.intents import Calibration, IntentClassifier
+from assistant.understand.followup import supplies_requested
+from assistant.understand.intents import IntentClassifier
 from assistant.understand.kind import classify_kind
+from assistant.understand.questions import units
 from assistant.understand.register import Register
-from assistant.values import Facts, Kind, Mail, RegisterEntry, Understanding
+from assistant.values import Facts, Kind, Mail, Question, RegisterEntry, Understanding
 
 # A register match found by name alone is rejected when the mail states a population this far
 # from the register's: it is then most likely another place of the same name.
 _POPULATION_TOLERANCE = 0.35
+# The forwarder asks us to answer the forwarded mail ("bitte um Beantwortung", "please reply").
+_ANSWER_FORWARDED = re.compile(
+    r"beantwort|bitte\s+um\s+(?:antwort|r(?:ü|ue)ckmeldung|auskunft|kl(?:ä|ae)rung|info)|"
+    r"leite\s.{0,80}weiter|weiterleit|siehe\s+unten|unten\s*stehende|nachstehende|"
+    r"fragen\s+(?:unten|unseres|unserer|des|der|von)|please\s+(?:answer|reply|respond|advise)|"
+    r"see\s+below|questions?\s+below|forward(?:ing|ed)?\b", re.IGNORECASE)
+SUPPLIED_REASON = "liefert die Angabe, um die unsere letzte Antwort gebeten hat"
 
 
 class Understander:
-    def __init__(self, knowledge: Knowledge, threshold: float) -> None:
+    def __init__(self, knowledge: Knowledge, *, domain: str = "",
+                 addresses: Sequence[str] = ()) -> None:
         programme = knowledge.programme
         self.home_state: str = programme["eligibility"]["state"]
         self.cap: int = int(programme["funding"]["max_amount_eur"])
         self.register = Register(knowledge.register_rows, self.home_state)
-        calibration = knowledge.classifier_calibration
-        self.classifier = IntentClassifier(
-            {i.id: i.examples for i in knowledge.intents}, threshold,
-            Calibration(**calibration) if calibration else None)
+        self.classifier = IntentClassifier(knowledge.intent_model)
+        self.domain = domain
+        self.addresses = tuple(addresses)
 
     def __call__(self, mail: Mail) -> Understanding:
-        kind, reason = classify_kind(mail)
+        text = asked_text(mail)
+        # A subject that asks ("Wo steht die Förderrichtlinie?" above a bare "Danke") asks too.
+        asks = any(u.asks for u in units(text, mail.subject, terse=False))
+        kind, reason = classify_kind(mail, asks=asks)
         language = mail.language
+        supplies = kind in (Kind.INQUIRY, Kind.ACKNOWLEDGEMENT) and supplies_requested(
+            mail, domain=self.domain, addresses=self.addresses)
+        if supplies and kind is Kind.ACKNOWLEDGEMENT:
+            kind, reason = Kind.INQUIRY, SUPPLIED_REASON
         if kind is not Kind.INQUIRY:
             return Understanding(kind=kind, kind_reason=reason, language=language)
-        intents, abstained = self.classifier.classify(mail.new_text, mail.subject, language)
-        stated, register = self.facts(mail)
-        return Understanding(kind=kind, kind_reason=reason, language=language, intents=intents,
-                             abstained=abstained, facts=stated, register=register)
+        stated, register = self.facts(mail, text)
+        supplied = ()
+        if supplies:
+            evidence = dict(stated.evidence)
+            shown = evidence.get("population") or evidence.get("state") or text.strip()[:200]
+            supplied = (Question(" ".join(shown.split()), ("eligibility",), "supplied"),)
+        classified = self.classifier.classify(text, mail.subject, language, supplied)
+        return Understanding(kind=kind, kind_reason=reason, language=language,
+                             intents=classified.intents, abstained=classified.abstained,
+                             facts=stated, register=register, questions=classified.questions)
 
-    def facts(self, mail: Mail) -> tuple[Facts, RegisterEntry | None]:
+    def facts(self, mail: Mail, text: str | None = None) -> tuple[Facts, RegisterEntry | None]:
         # The signature belongs to what the sender writes now (it often names the town and its
         # district); the quoted history does not.
-        text = mail.new_text + "\n\n" + mail.signature
+        text = (asked_text(mail) if text is None else text) + "\n\n" + mail.signature
         evidence: list[tuple[str, str]] = []
         population = facts.population(text)
         amount = facts.amount(text, self.cap)
@@ -81,3 +111,14 @@ class Understander:
             if ratio > _POPULATION_TOLERANCE:
                 return None
         return entry
+
+
+def asked_text(mail: Mail) -> str:
+    """The text whose questions and facts count: the new text, and a forwarded mail when the
+    forwarder asks us to answer it or asks nothing on top of it."""
+    if not mail.forwarded:
+        return mail.new_text
+    own_question = any(u.asks for u in units(mail.new_text, terse=False))
+    if own_question and not _ANSWER_FORWARDED.search(mail.new_text):
+        return mail.new_text
+    return f"{mail.new_text}\n\n{mail.forwarded}".strip()

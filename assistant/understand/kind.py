@@ -112,7 +112,7 @@ def _auto_reply_evidence(text: str, enough: int = 3) -> int:
 _THANKS = re.compile(
     r"\b(?:vielen|herzlichen|besten|recht\s+herzlichen|lieben|tausend)\s+dank\b|\bdanke\b|"
     r"\bbedanke\s+mich\b|\bbedanken\s+uns\b|\bthank\s+you\b|\bthanks\b|\bmany\s+thanks\b|"
-    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b",)
+    r"\bdankesch(?:ö|oe)n\b|\bdank\s+f(?:ü|ue)r\b|\bdange\b|\bmerci\b",)
 _PRE_THANKS = re.compile(r"im\s+voraus|vorab|in\s+advance|schon\s+(?:jetzt|einmal)|beforehand",)
 _CLOSURE = re.compile(
     r"alles\s+(?:geklärt|geklaert|klar)|hat\s+(?:uns|mir)\s+(?:sehr\s+)?(?:geholfen|weitergeholfen)|"
@@ -146,8 +146,25 @@ def _empty_return_path(mail: Mail) -> bool:
         mail.header("return-path") is not None
 
 
-def classify_kind(mail: Mail) -> tuple[Kind, str]:
-    """The mail's kind and a short reason for staff (in German, the staff's language)."""
+_BULK_SIGNALS = ("precedence: bulk", "x-precedence: bulk", "precedence: list",
+                 "x-precedence: list", "Mailinglisten-Header")
+
+
+def _marketing_from_a_person(mail: Mail, signal: str, asks: bool) -> bool:
+    """A sender's bulk mailer ("Precedence: bulk", List-Unsubscribe) that writes to us and asks
+    something is a vendor or an association with a request, not a mailing list or an automatic
+    reply: mailing lists name themselves with List-Id."""
+    return (asks and signal in _BULK_SIGNALS and mail.header("list-id") is None
+            and mail.header("list-unsubscribe") is not None
+            and _auto_reply_evidence(mail.new_text.lower(), enough=1) == 0)
+
+
+def classify_kind(mail: Mail, asks: bool | None = None) -> tuple[Kind, str]:
+    """The mail's kind and a short reason for staff (in German, the staff's language).
+
+    ``asks``: whether the mail asks something (its question units, see
+    :mod:`assistant.understand.questions`); by default its sentences decide.
+    """
     # The patterns are written in lower case and run on lower-cased text: much faster than
     # case-insensitive matching with Python's re.
     sender = (mail.sender.address if mail.sender else "").lower()
@@ -158,8 +175,12 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
     head = "\n".join(new_text[:_HEAD_CHARS].split("\n")[:40])
     forwarded_by_person = bool(_FORWARD.match(subject)) and not _BOUNCE_SENDER.match(sender) \
         and mail.report_type is None
-    # The sentences are cut once per text and shared with the intent classifier.
-    asks = any(unit.asking for unit in units(mail.new_text))
+    # Machine mail is recognised with the sentences' own asking test, which errs on the side of
+    # "machine": a reply is never sent to an automatic one. The question units (``asks``) decide
+    # only between a person's thanks and a person's inquiry.
+    machine_asks = any(unit.asking for unit in units(mail.new_text))
+    person_asks = machine_asks if asks is None else asks
+    asks = machine_asks
 
     # 1. Bounces: delivery reports, mailer daemons, failure wording.
     if mail.report_type == "delivery-status" or (mail.report_type and mail.dsn_actions):
@@ -181,6 +202,8 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
 
     # 2. Auto-replies: RFC 3834 and vendor headers, subjects, out-of-office wording.
     signal = _header_machine_signal(mail)
+    if signal and _marketing_from_a_person(mail, signal, person_asks):
+        signal = None
     if signal and not forwarded_by_person:
         return Kind.AUTO_REPLY, signal
     auto_hits = _auto_reply_evidence(new_text or mail.text[:3000].lower())
@@ -197,9 +220,9 @@ def classify_kind(mail: Mail) -> tuple[Kind, str]:
             return Kind.AUTO_REPLY, "leerer Return-Path"
 
     # 3. A person: thanks without a new question is an acknowledgement.
-    if not asks and _THANKS.search(new_text) and not _only_pre_thanks(new_text):
+    if not person_asks and _THANKS.search(new_text) and not _only_pre_thanks(new_text):
         return Kind.ACKNOWLEDGEMENT, "Dank ohne neue Frage"
-    if not asks and _CLOSURE.search(new_text) and len(new_text) < 600:
+    if not person_asks and _CLOSURE.search(new_text) and len(new_text) < 600:
         return Kind.ACKNOWLEDGEMENT, "Bestätigung ohne neue Frage"
     return Kind.INQUIRY, "eine Person fragt oder bittet um etwas"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat.answer import NO_QUESTION, STAFF_ONLY, UNCLEAR, Question, respond
+from assistant.chat.answer import NO_QUESTION, STAFF_ONLY, UNCLEAR, UNSURE, Question, respond
 from tests.core import pipeline
 
 SURE = 0.65
@@ -15,7 +15,6 @@ CASES = [
     (Question("Wie ist der Stand unseres Antrags?"), [], [STAFF_ONLY]),
     (Question("Wie ist der Stand unseres Antrags? Wie hoch ist die maximale Förderung?"),
      ["funding_amount"], [STAFF_ONLY]),
-    (Question("Können wir Fahrräder für den Bauhof kaufen?"), [], [UNCLEAR]),
     (Question("Vielen Dank für die schnelle Antwort!"), [], [NO_QUESTION]),
 ]
 
@@ -28,6 +27,15 @@ def test_answers_and_handover(question: Question, intents: list[str],
     assert intents == [a.intent for a in reply.answers]
     assert reasons == list(reply.reasons)
     assert reply.handover == bool(set(reasons) - {NO_QUESTION})
+
+
+def test_a_question_outside_the_programme_is_handed_over_never_answered() -> None:
+    """"Können wir Fahrräder für den Bauhof kaufen?" is out of scope (or not placed at all):
+    the chat answers nothing from the knowledge and offers the question to staff."""
+    reply = respond(pipeline(), Question("Können wir Fahrräder für den Bauhof kaufen?"), SURE)
+    assert [] == list(reply.answers)
+    assert reply.handover
+    assert set(reply.reasons) <= {UNCLEAR, UNSURE, STAFF_ONLY} and reply.reasons
 
 
 def test_each_answer_names_its_knowledge_entry_and_version() -> None:

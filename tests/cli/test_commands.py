@@ -25,16 +25,32 @@ def test_classify_json_one_object_per_file_in_order(capsys: pytest.CaptureFixtur
     lines = capsys.readouterr().out.strip().splitlines()
     objects = [json.loads(line) for line in lines]
     assert files == [o["file"] for o in objects]
-    keys = {"file", "kind", "intents", "facts", "register", "eligibility", "eligibility_basis",
-            "language"}
+    keys = {"file", "kind", "intents", "questions", "facts", "register", "eligibility",
+            "eligibility_basis", "language"}
     for o in objects:
         assert keys == set(o)
         assert {"population", "amount_eur", "municipality", "state"} == set(o["facts"])
         if o["kind"] != "inquiry":
-            assert [] == o["intents"] and o["eligibility"] is None
+            assert [] == o["intents"] == o["questions"] and o["eligibility"] is None
+        # Every intent comes from a question; every question lists its own.
+        assert {i["id"] for i in o["intents"]} == {i for q in o["questions"]
+                                                   for i in q["intents"]}
         confidences = [i["confidence"] for i in o["intents"]]
         assert confidences == sorted(confidences, reverse=True)
         assert all(0.0 <= c <= 1.0 for c in confidences)
+
+
+def test_classify_json_lists_each_question_with_its_intents(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each question of the mail is listed in order with the intents found in it; a question
+    the model cannot place is listed with no intents (unrecognised)."""
+    path = tmp_path / "m.eml"
+    path.write_bytes(mail("Sehr geehrte Damen und Herren,\n\nwie hoch ist die Förderung "
+                          "maximal? Und wie lange läuft das Projekt?\n\nMit freundlichen Grüßen"))
+    main(["classify", str(path), "--format", "json"])
+    questions = json.loads(capsys.readouterr().out)["questions"]
+    assert [["funding_amount"], ["duration"]] == [q["intents"] for q in questions]
+    assert questions[0]["text"].lower().startswith("wie hoch")
 
 
 def test_classify_missing_file_goes_on_and_exits_2(tmp_path: Path,

@@ -1,104 +1,50 @@
-"""Bounded work per mail in the understanding stage: compound splitting, stemming and the
-patterns that used to take time with the square of a line's length — with the same results as
-before for ordinary text (the old algorithms are kept here as references)."""
+"""Bounded work per mail in the understanding stage: features, stemming and the patterns that
+used to take time with the square of a line's length — with the same results as before for
+ordinary text (the old algorithms are kept here as references)."""
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.parse import parse
-from assistant.understand import intents, sentences
-from assistant.understand.intents import IntentClassifier
-from assistant.understand.normalize import MAX_WORD, content_tokens, stem
+from assistant.understand import features as feature_module
+from assistant.understand import questions, sentences
+from assistant.understand.features import features
+from assistant.understand.normalize import MAX_WORD, stem
 from tests.core import pipeline
-from tests.helpers import ROOT
-
-LABELLED = [ROOT / "tests" / "evaluation" / name for name in ("dev", "dev2", "heldout")]
 
 
-@pytest.fixture(scope="module")
-def classifier() -> IntentClassifier:
-    return pipeline().understander.classifier
+def test_features_are_bounded_per_token() -> None:
+    """A token of 8,000 letters gives no more features than one of 2,000 (a token over the
+    feature limit is no word): the cost of a unit grows with its words, not their length."""
+    rng = random.Random(7)
+    sizes = {}
+    for size in (2_000, 8_000):
+        token = "".join(rng.choice("abcdefghiklmnoprstuvw") for _ in range(size))
+        sizes[size] = len(features(f"Wie hoch ist die Förderung {token}", "de"))
+    assert sizes[8_000] == sizes[2_000]
 
 
-def _stemmed_characters(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Make the classifier note the length of every word it stems."""
+def test_overlong_token_is_an_unknown_word_without_stemming(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A token longer than MAX_WORD (a hash, base64, a key held down) is never stemmed, and the
+    question around it is still recognised."""
     lengths: list[int] = []
 
     def counting(token: str, language: str) -> str:
         lengths.append(len(token))
         return stem(token, language)
 
-    monkeypatch.setattr(intents, "stem", counting)
-    return lengths
-
-
-def test_compound_split_is_linear_in_token_length(
-        classifier: IntentClassifier, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Splitting a 8,000-letter token stems at most four times the characters of a 2,000-letter
-    one (before, every tail was stemmed: sixteen times, and 60 s for classify)."""
-    lengths = _stemmed_characters(monkeypatch)
-    work = {}
-    for size in (2_000, 8_000):
-        lengths.clear()
-        rng = random.Random(size)
-        token = "".join(rng.choice("abcdefghiklmnoprstuvw") for _ in range(size)) + "foerderung"
-        classifier._split_compound(token)
-        work[size] = sum(lengths)
-    assert 0 < work[8_000] <= 4 * work[2_000]
-
-
-def test_overlong_token_is_an_unknown_word_without_stemming(
-        classifier: IntentClassifier, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A token longer than MAX_WORD (a hash, base64, a key held down) is never stemmed: it is
-    one unknown word, and the question around it is still recognised."""
-    lengths = _stemmed_characters(monkeypatch)
+    monkeypatch.setattr(feature_module, "stem", counting)
     token = "foerderung" * 100_000
-    found, _ = classifier.classify(f"Wie hoch ist die Förderung? {token}", "", "de")
+    found = pipeline().understander.classifier.classify(
+        f"Wie hoch ist die Förderung? {token}", "", "de")
     assert max(lengths, default=0) <= MAX_WORD
-    assert "funding_amount" in [i.id for i in found]
-
-
-def _old_split(classifier: IntentClassifier, token: str) -> tuple[str, ...]:
-    """The compound split as it was: every tail of the token stemmed."""
-    best: tuple[str, ...] = ()
-    for i in range(len(token) - 4, 3, -1):
-        head = stem(token[i:], "de")
-        if head not in classifier.idf:
-            continue
-        left = token[:i]
-        for candidate in (left, left[:-1] if left.endswith("s") else None,
-                          left[:-2] if left.endswith("es") else None):
-            if not candidate or len(candidate) < 4:
-                continue
-            modifier = stem(candidate, "de")
-            if modifier in classifier.idf:
-                return (modifier, head)
-        if not best:
-            best = (head,)
-    return best
-
-
-def _labelled_words() -> Iterator[str]:
-    for folder in LABELLED:
-        for path in sorted((folder / "mails").glob("*.eml")):
-            mail = parse(path.read_bytes())
-            yield from content_tokens(f"{mail.subject}\n{mail.new_text}\n{mail.signature}")
-
-
-def test_compound_split_is_unchanged_for_the_words_of_the_labelled_mails(
-        classifier: IntentClassifier) -> None:
-    """Every word of the labelled mails splits exactly as before the split was bounded."""
-    words = sorted({w for w in _labelled_words() if len(w) >= 8})
-    assert len(words) > 500
-    assert [_old_split(classifier, w) for w in words] == \
-           [classifier._split_compound(w) for w in words]
+    assert "funding_amount" in [i.id for i in found.intents]
 
 
 def _old_pattern(alone: re.Pattern[str], rest: re.Pattern[str], word: str) -> re.Pattern[str]:
@@ -106,7 +52,8 @@ def _old_pattern(alone: re.Pattern[str], rest: re.Pattern[str], word: str) -> re
     occurrence of the word."""
     anchored = rf"(?m:^)(?>.*?\b{word}\b)"
     assert alone.pattern.startswith(anchored)
-    return re.compile(rest.pattern + "|" + alone.pattern.replace(anchored, rf"\b{word}\b"))
+    return re.compile(rest.pattern + "|" + alone.pattern.replace(anchored, rf"\b{word}\b"),
+                      rest.flags)
 
 
 _PIECES = ["bitte", "vorab", "mitteilen", "auskunft", "dank", "danke", "kontakt", "sagen", "x",
@@ -120,8 +67,8 @@ def test_line_anchored_patterns_find_what_the_old_ones_found(text: str) -> None:
     "bitte" / "vorab", are found in the same texts as by the old single patterns."""
     old_asking = _old_pattern(sentences._PLEASE_TELL, sentences._ASKING, "bitte")
     assert (old_asking.search(text) is not None) == sentences._asks(text, text), text
-    old_courtesy = _old_pattern(intents._THANKS_BEFOREHAND, intents._COURTESY, "vorab")
-    assert (old_courtesy.search(text) is not None) == intents._courteous(text), text
+    old_courtesy = _old_pattern(questions._THANKS_BEFOREHAND, questions._COURTESY, "vorab")
+    assert (old_courtesy.search(text) is not None) == questions._courteous(text), text
 
 
 def _old_units(text: str) -> list[str]:

@@ -53,3 +53,34 @@ def test_a_question_about_a_missing_receipt_is_an_inquiry() -> None:
                 "Guten Tag,\r\n\r\nwir haben am 29.10. den Onlineantrag abgeschickt, aber keine "
                 "Eingangsbestätigung erhalten. Ist unser Antrag bei Ihnen angekommen?")
     assert Kind.INQUIRY == classify_kind(parse(raw))[0]
+
+
+def _headers_mail(headers: str, subject: str, body: str) -> bytes:
+    return (f"From: Jana Feld <jana@vendor.example.org>\r\nTo: b@example.org\r\n"
+            f"Subject: {subject}\r\nMessage-ID: <v@example.org>\r\n"
+            f"Date: Mon, 5 Oct 2026 09:00:00 +0200\r\n{headers}"
+            f"Content-Type: text/plain; charset=utf-8\r\n\r\n{body}").encode()
+
+
+def test_vendor_bulk_mail_that_asks_is_an_inquiry() -> None:
+    """A vendor's mailer (Precedence: bulk, List-Unsubscribe) writing to us with a request is a
+    person's inquiry (out of scope, for staff), not an automatic reply."""
+    raw = _headers_mail("Precedence: bulk\r\nList-Unsubscribe: <https://vendor.example.org/x>\r\n",
+                        "Digitale Moderation für Ihre Kommunen",
+                        "Sehr geehrte Damen und Herren,\r\n\r\nwir bieten digitale Moderation "
+                        "an. Könnten Sie unser Angebot an die Kommunen weitergeben?")
+    assert Kind.INQUIRY == classify_kind(parse(raw), asks=True)[0]
+
+
+def test_mailing_list_post_stays_machine_mail() -> None:
+    """A post from a mailing list (List-Id) is not answered, even when it asks something."""
+    raw = _headers_mail("Precedence: list\r\nList-Id: <kommunen.lists.example.org>\r\n"
+                        "List-Unsubscribe: <mailto:leave@lists.example.org>\r\n",
+                        "[kommunen] Frage", "Hat jemand Erfahrung mit KIV?")
+    assert Kind.AUTO_REPLY == classify_kind(parse(raw), asks=True)[0]
+
+
+def test_thanks_in_dialect_is_an_acknowledgement() -> None:
+    """"suuper, dange!" thanks and asks nothing."""
+    raw = _mail("Re: wir programm", "suuper, dange! do mache mer mit.\r\n\r\nerwin")
+    assert Kind.ACKNOWLEDGEMENT == classify_kind(parse(raw))[0]
