@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from assistant.settings import SettingsError
+from assistant.errors import FlowUnavailable, Interrupted, SettingsError
 
 if TYPE_CHECKING:
     from assistant.flow import Processed
@@ -54,14 +54,6 @@ TOO_LARGE = "zu groß"
 DIED = "Verarbeitung abgebrochen"
 _FATAL_PARSE = "unparseable message"
 _READY = "ready"
-
-
-class FlowUnavailable(Exception):
-    """The child process cannot be started (our system failed, not the mail): retry later."""
-
-
-class Interrupted(Exception):
-    """The worker stopped the child while it processed a mail (SIGTERM): no outcome."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,8 @@ def keyed(command: Callable[[argparse.Namespace, Settings], int]
 def iso_day(text: str) -> date:
     """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD) that a
     period may name (argparse then stops with the reason and exit code 2)."""
-    from assistant.review.dates import BadDay, day
+    from assistant.errors import BadDay
+    from assistant.review.dates import day
 
     try:
         return day(text)
@@ -253,8 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from assistant.knowledge import KnowledgeError
-    from assistant.settings import Settings, SettingsError
+    from assistant.errors import KnowledgeError, SettingsError
+    from assistant.settings import Settings
 
     try:
         settings = Settings.load()

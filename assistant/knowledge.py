@@ -26,16 +26,13 @@ from jinja2 import FileSystemLoader, StrictUndefined, Template, meta, pass_conte
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from assistant.errors import KnowledgeError, ModelError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.understand.model import IntentModel
 
 LANGUAGES = ("de", "en")
-
-
-class KnowledgeError(ValueError):
-    """The curated content is incomplete or malformed; the message names the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +193,7 @@ def catalogue_digest(intents: tuple[Intent, ...]) -> str:
 
 def load_model(intents_dir: Path, intents: tuple[Intent, ...]) -> IntentModel:
     """The fitted intent model next to the catalogue (``intents/model.json``)."""
-    from assistant.understand.model import FILENAME, ModelError
+    from assistant.understand.model import FILENAME
     from assistant.understand.model import load as load_intent_model
 
     path = intents_dir / FILENAME

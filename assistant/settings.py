@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from assistant.errors import SettingsError
+
 PREFIX = "ASSISTANT_"
 ROOT = Path(__file__).resolve().parent.parent
 # Secret keys that sign sessions and CSRF tokens and key the audit log's address hashes: at
@@ -29,10 +31,6 @@ MIN_SECRET_KEY_SYMBOLS = 8
 PLACEHOLDER_SECRET_KEYS = frozenset({"change-me-to-64-hex-characters"})
 _PLACEHOLDER_WORDS = ("change-me", "changeme", "change_me")
 KEY_COMMAND = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
-
-
-class SettingsError(ValueError):
-    """A setting is missing or malformed; the message names the variable."""
 
 
 def _setting(default: Any, help: str, *, secret: bool = False, url: bool = False) -> Any:

@@ -36,18 +36,17 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.budget import FlowProcess, FlowUnavailable, Interrupted, Outcome
-from assistant.history import privacy
-from assistant.history.store import Claimed, Recorded, Result, Store, StoreUnavailable
-from assistant.inbound import (
-    Backoff,
-    Checkpoint,
-    Incoming,
+from assistant.budget import FlowProcess, Outcome
+from assistant.errors import (
+    FlowUnavailable,
+    Interrupted,
     MailboxUnavailable,
-    Source,
-    sleep_until_stopped,
+    SettingsError,
+    StoreUnavailable,
 )
-from assistant.settings import SettingsError
+from assistant.history import privacy
+from assistant.history.store import Claimed, Recorded, Result, Store
+from assistant.inbound import Backoff, Checkpoint, Incoming, Source, sleep_until_stopped
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence

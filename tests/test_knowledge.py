@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from assistant import knowledge
-from assistant.settings import Settings, SettingsError, mask, setting_names
+from assistant.errors import KnowledgeError, SettingsError
+from assistant.settings import Settings, mask, setting_names
 from tests.helpers import ROOT, SHARED
 
 TAXONOMY_INTENTS = {
@@ -95,7 +96,7 @@ def test_broken_template_is_an_error_naming_the_file(tmp_path: Path) -> None:
     (target / "answers" / "duration.yaml").write_text(
         "id: answer.duration\nversion: 1\nintent: duration\nde: '{{ p.funding.months '\n"
         "en: 'x'\n")
-    with pytest.raises(knowledge.KnowledgeError, match=re.escape("duration.yaml")):
+    with pytest.raises(KnowledgeError, match=re.escape("duration.yaml")):
         knowledge.load(Settings.load({"ASSISTANT_KNOWLEDGE_DIR": str(target)}))
 
 

@@ -29,6 +29,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
+from assistant.errors import BadAddress, HandoverLimited
 from assistant.review.recipient import HANDOVER_SOURCE
 
 if TYPE_CHECKING:
@@ -46,19 +47,6 @@ ADDRESS_PATTERN = (r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^
                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
 _ADDRESS = re.compile(ADDRESS_PATTERN)
 _SUBJECT_WORDS = 10
-
-
-class BadAddress(ValueError):
-    """The e-mail address the visitor gave cannot be used."""
-
-
-class HandoverLimited(Exception):
-    """Too many hand-overs; ``reason`` is "client" or "address", ``retry_after`` in seconds."""
-
-    def __init__(self, reason: str, retry_after: float) -> None:
-        super().__init__(f"too many hand-overs per {reason}")
-        self.reason = reason
-        self.retry_after = max(retry_after, 1.0)
 
 
 ADDRESS_WINDOW = timedelta(days=1)

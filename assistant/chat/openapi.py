@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.chat.answer import CHECK, NO_QUESTION, STAFF_ONLY, UNCLEAR, UNSURE
 from assistant.chat.handover import ADDRESS_PATTERN
+from assistant.errors import Invalid
 
 MAX_TOWN = 200
 MAX_POPULATION = 10_000_000
@@ -187,15 +188,6 @@ def description(max_chars: int) -> dict[str, Any]:
                 "error": {"type": "string"}, "field": {"type": "string"}}},
         }},
     }
-
-
-class Invalid(ValueError):
-    """A request field is missing or invalid; ``field`` names it."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def clean(text: str) -> str:

@@ -35,7 +35,6 @@ from assistant.chat import handover
 from assistant.chat.answer import UNCLEAR, Question, Reply, respond
 from assistant.chat.openapi import (
     MAX_JSON_DEPTH,
-    Invalid,
     clean,
     description,
     max_body_bytes,
@@ -43,8 +42,8 @@ from assistant.chat.openapi import (
     validate,
 )
 from assistant.chat.ratelimit import RateLimiter
+from assistant.errors import BadAddress, Busy, HandoverLimited, Invalid, OverBudget
 from assistant.parse.language import detect_language
-from assistant.review.compute import Busy, OverBudget
 from assistant.review.routing import Ctx, guarded, render
 
 TEMPLATES = "assistant.chat"
@@ -161,15 +160,15 @@ def _handover_limiter(request: Request) -> RateLimiter:
 async def _hand_over(request: Request, message: str, email: str, *, town: str | None,
                      population: int | None, language: str) -> None:
     """Hand the question over within the per-client and per-address limits (else
-    :class:`handover.HandoverLimited`, counted in the operator metrics)."""
+    :class:`HandoverLimited`, counted in the operator metrics)."""
     services = request.app.state.services
     try:
         wait = _handover_limiter(request).hit(_client(request))
         if wait:
-            raise handover.HandoverLimited("client", wait)
+            raise HandoverLimited("client", wait)
         await handover.hand_over(_engine(request), services.settings, message, email,
                                  town=town, population=population, language=language)
-    except handover.HandoverLimited as limited:
+    except HandoverLimited as limited:
         services.metrics.handover_refused(limited.reason)
         raise
 
@@ -287,7 +286,7 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
     email = clean(ctx.text("email")).strip()
     try:
         handover.checked_address(email)
-    except handover.BadAddress:
+    except BadAddress:
         errors["email"] = TEXTS[lang]["error_email"]
     shown = {"message": fields["message"], "town": fields["town"],
              "population": fields["population_text"], "email": email[:254], "lang": lang}
@@ -306,7 +305,7 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
     try:
         await _hand_over(request, fields["message"], email, town=fields["town"] or None,
                          population=fields["population"], language=lang)
-    except handover.HandoverLimited as limited:
+    except HandoverLimited as limited:
         text = TEXTS[lang]["handover_limited_" + limited.reason].format(
             minutes=math.ceil(limited.retry_after / 60))
         response = await _page(request, ctx, status=429, handover_limited=text, **shown)
@@ -397,7 +396,7 @@ async def api_inquiry(request: Request) -> Response:
         handover.checked_address(values["email"])
     except Invalid as exc:
         return _problem(422, exc.message, exc.field)
-    except handover.BadAddress:
+    except BadAddress:
         return _problem(422, "email must be an e-mail address", "email")
     wait = _limited(request)
     if wait:
@@ -407,7 +406,7 @@ async def api_inquiry(request: Request) -> Response:
     try:
         await _hand_over(request, values["message"], values["email"], town=values["town"],
                          population=values["population"], language=language)
-    except handover.HandoverLimited as limited:
+    except HandoverLimited as limited:
         retry = {"retry-after": str(math.ceil(limited.retry_after))}
         if limited.reason == "address":
             return _problem(429, "too many questions for this e-mail address today; try again "

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, fail, record_id
+from assistant.errors import SchemaError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -90,7 +91,7 @@ async def _ready(engine: AsyncEngine, initialise: bool) -> tuple[str | None, boo
 
     try:
         await schema.ensure_current(engine, initialise_empty=initialise)
-    except schema.SchemaError as exc:
+    except SchemaError as exc:
         return str(exc), False
     except Exception as exc:
         if is_transient(exc):
@@ -109,9 +110,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run(settings: Settings, *, once: bool) -> int:
-    from assistant.budget import FlowUnavailable
+    from assistant.errors import FlowUnavailable, StoreUnavailable
     from assistant.history.db import create_engine
-    from assistant.history.store import Store, StoreUnavailable
+    from assistant.history.store import Store
     from assistant.inbound import Backoff, open_source, sleep_until_stopped
     from assistant.worker import Worker, install_signal_handlers
 

@@ -92,9 +92,10 @@ async def audit(conn: AsyncConnection, actor: str, action: str, *,
 def subject_hash(address: str, secret: str) -> str:
     """A keyed hash of an address for the audit log (the address itself is never logged).
 
-    Refuses (:class:`~assistant.settings.SettingsError`) a key that is empty, short, repetitive
+    Refuses (:class:`~assistant.errors.SettingsError`) a key that is empty, short, repetitive
     or a placeholder: with such a key anyone could recompute the hash of a guessed address."""
-    from assistant.settings import SettingsError, secret_key_problem
+    from assistant.errors import SettingsError
+    from assistant.settings import secret_key_problem
 
     problem = secret_key_problem(secret)
     if problem:

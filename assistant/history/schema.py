@@ -23,14 +23,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from assistant.errors import SchemaError
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # Any constant works; it only keeps two processes from migrating one PostgreSQL database at once.
 _PG_MIGRATION_LOCK = 0x57495201
-
-
-class SchemaError(RuntimeError):
-    """The database's schema does not match this code; the message says what to do."""
 
 
 class SchemaState(StrEnum):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, EXIT_NOT_FOUND, iso_day, record_id
+from assistant.errors import SchemaError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -30,7 +31,7 @@ async def ready(engine: AsyncEngine) -> str | None:
 
     try:
         await schema.ensure_current(engine, initialise_empty=False)
-    except schema.SchemaError as exc:
+    except SchemaError as exc:
         return str(exc)
     except Exception as exc:
         if is_transient(exc):

@@ -18,7 +18,7 @@
   nothing of it exists; after it, nothing is done again.
 
 Database outages surface as :class:`StoreUnavailable` (the worker waits and retries); the
-folder lease is checked inside :meth:`store` (:class:`~assistant.inbound.LeaseLost`).
+folder lease is checked inside :meth:`store` (:class:`~assistant.LeaseLost`).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from assistant.errors import LeaseLost, StoreUnavailable
 from assistant.history import records, threads
 from assistant.history.models import (
     AuditEntry,
@@ -46,7 +47,7 @@ from assistant.history.models import (
     UnderstandingRecord,
     utcnow,
 )
-from assistant.inbound import Checkpoint, Incoming, LeaseLost
+from assistant.inbound import Checkpoint, Incoming
 from assistant.leases import new_owner, owner_is_dead
 from assistant.values import Kind, Mail
 
@@ -69,10 +70,6 @@ _SILENT_KINDS = {Kind.ACKNOWLEDGEMENT.value, Kind.AUTO_REPLY.value, Kind.BOUNCE.
 # SQLSTATE classes of a lost or refused connection, and of an administrator's shutdown.
 _TRANSIENT_SQLSTATES = ("08", "57P", "53")
 _TRANSIENT_SQLITE = ("locked", "busy", "unable to open", "disk i/o")
-
-
-class StoreUnavailable(Exception):
-    """The database cannot be reached right now; try again later."""
 
 
 class _NotOurs(Exception):

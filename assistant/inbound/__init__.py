@@ -29,14 +29,6 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 
-class MailboxUnavailable(Exception):
-    """The mailbox cannot be reached or refused us; retried with backoff."""
-
-
-class LeaseLost(Exception):
-    """Another worker has taken over fetching from this folder."""
-
-
 @dataclass(frozen=True, slots=True)
 class Incoming:
     """One mail as the source got it: its raw bytes and where it was (``"uidvalidity:uid"``)."""

@@ -35,13 +35,12 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import LeaseLost, MailboxUnavailable
 from assistant.inbound import (
     Backoff,
     Checkpoint,
     InboxURL,
     Incoming,
-    LeaseLost,
-    MailboxUnavailable,
     Sink,
     chunks,
     sleep_until_stopped,

@@ -22,7 +22,8 @@ import mailbox
 import os
 from pathlib import Path
 
-from assistant.inbound import Incoming, LeaseLost, Sink, sleep_until_stopped
+from assistant.errors import LeaseLost
+from assistant.inbound import Incoming, Sink, sleep_until_stopped
 
 log = logging.getLogger("assistant.inbound")
 

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assistant.cli import EXIT_INPUT_ERROR
+from assistant.errors import SchemaError
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -41,7 +42,7 @@ async def _send(settings: Settings, *, once: bool) -> int:
     try:
         try:
             await schema.ensure_current(engine, initialise_empty=False)
-        except schema.SchemaError as exc:
+        except SchemaError as exc:
             print(f"assistant: {exc}", file=sys.stderr)
             return EXIT_INPUT_ERROR
         transport = SmtpTransport(settings.smtp_url, timeout=settings.smtp_timeout_seconds,

@@ -28,12 +28,9 @@ from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
 from assistant.draft import reply_subject
+from assistant.errors import CannotCompose
 
 MAX_REFERENCES = 20
-
-
-class CannotCompose(ValueError):
-    """The reply cannot be made (no recipient, unsafe text); the message says why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from assistant.errors import CannotCompose, DeliveryUnknown, NotDelivered
 from assistant.history import threads
 from assistant.history.models import (
     AuditEntry,
@@ -52,9 +53,9 @@ from assistant.history.models import (
     utcnow,
 )
 from assistant.leases import new_owner, owner_is_dead
-from assistant.outbound.compose import CannotCompose, compose
+from assistant.outbound.compose import compose
 from assistant.outbound.sent_copy import SentCopy
-from assistant.outbound.smtp import DeliveryUnknown, NotDelivered, Transport
+from assistant.outbound.smtp import Transport
 from assistant.review import recipient
 from assistant.review.dates import as_utc
 from assistant.review.placeholders import problems

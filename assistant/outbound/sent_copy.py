@@ -13,9 +13,10 @@ import asyncio
 import contextlib
 from typing import Protocol
 
+from assistant.errors import SettingsError
 from assistant.inbound import InboxURL, parse_inbox
 from assistant.inbound.imap import connect
-from assistant.settings import Settings, SettingsError
+from assistant.settings import Settings
 
 
 class SentCopy(Protocol):

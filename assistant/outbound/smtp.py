@@ -26,19 +26,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import aiosmtplib
 
-from assistant.settings import SettingsError, unencoded_userinfo
-
-
-class NotDelivered(Exception):
-    """The server does not have the message; ``permanent`` when retrying cannot help."""
-
-    def __init__(self, message: str, *, permanent: bool = False) -> None:
-        super().__init__(message)
-        self.permanent = permanent
-
-
-class DeliveryUnknown(Exception):
-    """The message may or may not have been accepted: never retry it automatically."""
+from assistant.errors import DeliveryUnknown, NotDelivered, SettingsError, SmtpUnavailable
+from assistant.settings import unencoded_userinfo
 
 
 class Transport(Protocol):
@@ -132,7 +121,7 @@ class SmtpTransport:
                 codes = [r.code for r in exc.recipients]
                 raise NotDelivered(str(exc), permanent=all(map(_is_permanent, codes))) from exc
             except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-                raise NotDelivered(f"{type(exc).__name__}: {exc}") from exc
+                raise SmtpUnavailable(f"{type(exc).__name__}: {exc}") from exc
             # From here on the message may reach the server: only an explicit error answer
             # proves that it was not accepted.
             try:

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, iso_day
+from assistant.errors import KnowledgeError
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -55,7 +56,7 @@ def intent_titles(settings: Settings) -> dict[str, str]:
 
     try:
         return {i.id: i.title for i in knowledge.load(settings).intents}
-    except knowledge.KnowledgeError as exc:
+    except KnowledgeError as exc:
         print(f"assistant: {exc} (intent ids shown instead of titles)", file=sys.stderr)
         return {}
 

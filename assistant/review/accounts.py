@@ -13,20 +13,12 @@ import re
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from assistant.errors import AccountError
 from assistant.history.models import AuditEntry, User, WebSession
 from assistant.review.auth import ROLES, Passwords, password_problem
 
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$")
 ROLE_LABELS = {"reviewer": "Prüferin/Prüfer", "admin": "Administration"}
-
-
-class AccountError(ValueError):
-    """A change to an account was refused; ``field`` names the input, the message is German."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 async def create(db: AsyncSession, passwords: Passwords, username: str, role: str,

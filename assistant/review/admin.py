@@ -13,9 +13,10 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from assistant.errors import AccountError, CorrectionError
 from assistant.history.models import AuditEntry, Message, Suggestion
 from assistant.review import accounts, corrections
-from assistant.review.accounts import ROLE_LABELS, AccountError
+from assistant.review.accounts import ROLE_LABELS
 from assistant.review.routing import Ctx, redirect, render
 
 NOTICES = {
@@ -106,7 +107,7 @@ async def accept_suggestion(request: Request, ctx: Ctx) -> Response:
             accepted = await corrections.accept(db, request.path_params["suggestion_id"],
                                                 ctx.viewer.actor,
                                                 Path(ctx.services.settings.intents_dir))
-    except corrections.CorrectionError as exc:
+    except CorrectionError as exc:
         return await _suggestions_page(request, ctx, status=422, error=str(exc))
     return redirect("/admin/suggestions", hinweis="uebernommen" if accepted.written
                     else "schon_da")
@@ -117,14 +118,14 @@ async def dismiss_suggestion(request: Request, ctx: Ctx) -> Response:
     try:
         async with ctx.services.sessions() as db:
             await corrections.dismiss(db, request.path_params["suggestion_id"], ctx.viewer.actor)
-    except corrections.CorrectionError as exc:
+    except CorrectionError as exc:
         return await _suggestions_page(request, ctx, status=422, error=str(exc))
     return redirect("/admin/suggestions", hinweis="verworfen")
 
 
 async def reload_knowledge(request: Request, ctx: Ctx) -> Response:
     """Read intents/ and knowledge/ again; a broken file keeps the old knowledge in use."""
-    from assistant.knowledge import KnowledgeError
+    from assistant.errors import KnowledgeError
 
     assert ctx.viewer is not None
     try:

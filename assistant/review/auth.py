@@ -45,10 +45,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.responses import Response
 
+from assistant.errors import SettingsError
 from assistant.history.models import AuditEntry, User, WebSession, utcnow
 from assistant.review.dates import as_utc
 from assistant.review.throttle import LoginThrottle, SlowDown
-from assistant.settings import Settings, SettingsError
+from assistant.settings import Settings
 
 ROLES = ("reviewer", "admin")
 MIN_PASSWORD_LENGTH = 12

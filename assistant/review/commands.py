@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli import EXIT_INPUT_ERROR, fail, keyed, record_id
+from assistant.errors import AccountError, CorrectionError, SchemaError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -77,7 +78,7 @@ def _with_sessions(settings: Settings,
         try:
             try:
                 await schema.ensure_current(engine, initialise_empty=True)
-            except schema.SchemaError as exc:
+            except SchemaError as exc:
                 return fail(str(exc), EXIT_INPUT_ERROR)
             return await work(sessionmaker(engine))
         finally:
@@ -123,7 +124,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         asyncio.run(check())
-    except schema.SchemaError as exc:
+    except SchemaError as exc:
         return fail(str(exc), EXIT_INPUT_ERROR)
     sessions = sessionmaker(engine)
     sender = None
@@ -155,7 +156,7 @@ def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
         async with sessions() as db:
             try:
                 await accounts.create(db, Passwords(), args.name, args.role, password, "cli")
-            except accounts.AccountError as exc:
+            except AccountError as exc:
                 return fail(exc.message, EXIT_INPUT_ERROR)
         print(f"added {args.name} ({args.role})")
         return 0
@@ -176,7 +177,7 @@ def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
         async with sessions() as db:
             try:
                 await accounts.set_password(db, Passwords(), args.name, password, "cli")
-            except accounts.AccountError as exc:
+            except AccountError as exc:
                 return fail(exc.message, EXIT_INPUT_ERROR)
         print(f"password of {args.name} changed; their sessions have ended")
         return 0
@@ -250,7 +251,7 @@ def cmd_suggestions(args: argparse.Namespace, settings: Settings) -> int:
                     else:
                         await corrections.dismiss(db, suggestion_id, "cli")
                         print(f"{suggestion_id}: dismissed")
-                except corrections.CorrectionError as exc:
+                except CorrectionError as exc:
                     failed = True
                     print(f"assistant: {suggestion_id}: {exc}", file=sys.stderr)
         if args.action == "accept":

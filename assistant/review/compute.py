@@ -34,6 +34,7 @@ from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
+from assistant.errors import Busy, OverBudget
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,15 +42,6 @@ log = logging.getLogger(__name__)
 WORKER_NICENESS = 10
 # The pipeline of a worker process (set by its initializer; None in the web process).
 _pipeline: Any = None
-
-
-class Busy(Exception):
-    """Too many jobs run or wait already; try again later."""
-
-
-class OverBudget(Exception):
-    """The job did not finish within its time budget (its worker was stopped) or its worker
-    died; nothing came of it."""
 
 
 def _start_worker(settings: Settings) -> None:

@@ -24,6 +24,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from assistant.errors import CorrectionError
 from assistant.history.models import AuditEntry, Suggestion, utcnow
 
 INTENT_CHANGE = "intent_change"
@@ -31,10 +32,6 @@ BLOCK_REWRITE = "block_rewrite"
 MAX_SENTENCE = 500
 _INTENT_ID = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
-
-
-class CorrectionError(ValueError):
-    """A suggestion cannot be accepted; the message (German) says why."""
 
 
 def sentences(text: str) -> list[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from assistant.errors import BadDay
+
 BERLIN = ZoneInfo("Europe/Berlin")
 # The days a period or search may name. Python's dates end at 9999-12-31, and a period's end is
 # the day after its last day; far beyond any stored mail, both ends stay computable.
@@ -13,25 +15,14 @@ FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2999, 12, 31)
 
 
-class BadDay(ValueError):
-    """Not a day (YYYY-MM-DD), or one outside FIRST_DAY to LAST_DAY; ``out_of_range`` says
-    which."""
-
-    def __init__(self, text: str, *, out_of_range: bool) -> None:
-        self.out_of_range = out_of_range
-        reason = (f"is not between {FIRST_DAY} and {LAST_DAY}" if out_of_range
-                  else "is not a date (YYYY-MM-DD)")
-        super().__init__(f"{text!r} {reason}")
-
-
 def day(text: str) -> date:
     """The ISO day ``text`` names, within FIRST_DAY and LAST_DAY, or :class:`BadDay`."""
     try:
         found = date.fromisoformat(text.strip())
     except ValueError:
-        raise BadDay(text, out_of_range=False) from None
+        raise BadDay(text, "is not a date (YYYY-MM-DD)", out_of_range=False) from None
     if not FIRST_DAY <= found <= LAST_DAY:
-        raise BadDay(text, out_of_range=True)
+        raise BadDay(text, f"is not between {FIRST_DAY} and {LAST_DAY}", out_of_range=True)
     return found
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from assistant.errors import Busy, OverBudget, Refused
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -29,22 +30,10 @@ from assistant.history.models import (
 )
 from assistant.review import corrections, four_eyes, placeholders, recipient
 from assistant.review.auth import Viewer
-from assistant.review.compute import Busy, OverBudget
 from assistant.settings import Settings
 
 MAX_TEXT = 50_000
 MAX_INTENTS = 6
-
-
-class Refused(Exception):
-    """An action was not done; ``message`` says why in German, ``field`` names the input."""
-
-    def __init__(self, message: str, field: str | None = None,
-                 details: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.details = tuple(details)
 
 
 BUSY = ("Gerade werden sehr viele Entwürfe und Chat-Antworten berechnet. Bitte versuchen Sie "

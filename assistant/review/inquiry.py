@@ -22,6 +22,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from assistant.errors import Refused
 from assistant.history.models import (
     Conversation,
     Draft,
@@ -31,7 +32,7 @@ from assistant.history.models import (
     User,
 )
 from assistant.review import corrections, decisions, placeholders, recipient
-from assistant.review.decisions import Refused, current_text
+from assistant.review.decisions import current_text
 from assistant.review.routing import Ctx, redirect, render
 
 KIND_LABELS = {

@@ -40,15 +40,12 @@ from typing import Any
 
 import numpy as np
 
+from assistant.errors import ModelError
 from assistant.understand.features import features
 
 FORMAT = "wir-assistant/intent-model"
 VERSION = 1
 FILENAME = "model.json"
-
-
-class ModelError(ValueError):
-    """The model file is missing, malformed or does not fit the catalogue."""
 
 
 def encode_array(values: np.ndarray, dtype: str = "<f4") -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from assistant import cli
+from assistant.errors import SettingsError
 from assistant.inbound import parse_inbox
 from assistant.outbound.smtp import SmtpTarget
-from assistant.settings import PLACEHOLDER_SECRET_KEYS, SettingsError, mask
+from assistant.settings import PLACEHOLDER_SECRET_KEYS, mask
 from tests.helpers import ROOT
 
 PASSWORD_URLS = [

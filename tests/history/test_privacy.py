@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from assistant.cli import main
+from assistant.errors import SettingsError
 from assistant.history import privacy
 from assistant.history.models import (
     AuditEntry,
@@ -28,7 +29,7 @@ from assistant.history.models import (
 from assistant.reports import queries
 from assistant.reports import rows as table
 from assistant.reports.figures import Period
-from assistant.settings import Settings, SettingsError
+from assistant.settings import Settings
 from tests.reports.world import T0, add_inquiry, add_message
 
 NOW = datetime(2028, 6, 1, tzinfo=UTC)  # 27 months after T0

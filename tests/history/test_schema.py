@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, text
 
 from assistant.cli import main
+from assistant.errors import SchemaError
 from assistant.history import schema
 from assistant.history.db import create_engine
 from assistant.history.models import Base
@@ -54,7 +55,7 @@ async def test_old_schema_is_refused_with_a_clear_message(engine: Any) -> None:
     async with engine.begin() as conn:
         await conn.execute(text("UPDATE alembic_version SET version_num = :old"),
                            {"old": "0000_older"})
-    with pytest.raises(schema.SchemaError, match="does not know"):
+    with pytest.raises(SchemaError, match="does not know"):
         await schema.ensure_current(engine)
 
 
@@ -69,7 +70,7 @@ async def test_behind_schema_names_the_upgrade_command(tmp_path: Path,
         monkeypatch.setattr(schema, "head_revision", lambda: "9999_future")
         monkeypatch.setattr(schema.ScriptDirectory, "walk_revisions",
                             lambda self: [type("R", (), {"revision": real_head})()])
-        with pytest.raises(schema.SchemaError, match="assistant db upgrade"):
+        with pytest.raises(SchemaError, match="assistant db upgrade"):
             await schema.ensure_current(engine)
     finally:
         await engine.dispose()

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, insert, select, update
 
+from assistant.errors import LeaseLost
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -21,7 +22,7 @@ from assistant.history.models import (
 )
 from assistant.history.store import Claimed, Result, Store
 from assistant.history.threads import new_message_id
-from assistant.inbound import Checkpoint, Incoming, LeaseLost
+from assistant.inbound import Checkpoint, Incoming
 from assistant.leases import new_owner
 from assistant.parse import parse
 from tests.core import pipeline

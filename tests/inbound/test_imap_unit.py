@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from assistant.inbound import Checkpoint, Incoming, MailboxUnavailable, imap, parse_inbox
+from assistant.errors import MailboxUnavailable
+from assistant.inbound import Checkpoint, Incoming, imap, parse_inbox
 from assistant.inbound.imap import ImapSource
 from tests.worker import mails
 from tests.worker.mails import settings

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from assistant.errors import DeliveryUnknown, NotDelivered
 from assistant.history.models import Draft, utcnow
-from assistant.outbound.smtp import DeliveryUnknown, NotDelivered
 from tests.review.conftest import make_settings, pipeline  # noqa: F401 - fixture
 from tests.review.world import DURATION, inquiry_mail, store_inquiry
 

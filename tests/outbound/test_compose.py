@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from assistant.errors import CannotCompose
 from assistant.history.threads import new_message_id, token_of
-from assistant.outbound.compose import CannotCompose, compose, references_for
+from assistant.outbound.compose import compose, references_for
 from tests.outbound.conftest import parsed
 
 TOKEN = "0123456789abcdef"

@@ -222,8 +222,8 @@ def test_smtp_urls(url: str) -> None:
 
 @pytest.mark.parametrize("url", ["http://x", "smtp://", "smtps://h?starttls=1"])
 def test_bad_smtp_urls(url: str) -> None:
+    from assistant.errors import SettingsError
     from assistant.outbound.smtp import SmtpTarget
-    from assistant.settings import SettingsError
 
     with pytest.raises(SettingsError):
         SmtpTarget.parse(url)

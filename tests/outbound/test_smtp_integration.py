@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from assistant.errors import NotDelivered
 from assistant.history.db import sessionmaker
 from assistant.history.models import OutboxItem
 from assistant.outbound.sender import Sender
-from assistant.outbound.smtp import NotDelivered, SmtpTransport
+from assistant.outbound.smtp import SmtpTransport
 from tests.helpers import ROOT
 from tests.outbound.conftest import Recorder, approved_draft, parsed
 from tests.review.conftest import make_settings

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from starlette.requests import Request
 
+from assistant.errors import SettingsError
 from assistant.review.web import create_app
-from assistant.settings import Settings, SettingsError
+from assistant.settings import Settings
 from tests.review.conftest import Browser, fast_passwords, make_settings
 
 PROXY = {"trusted_user_header": "X-Remote-User", "trusted_proxies": "127.0.0.1"}

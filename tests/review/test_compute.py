@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.review.compute import Busy, OverBudget, WorkPool
+from assistant.errors import Busy, OverBudget
+from assistant.review.compute import WorkPool
 from assistant.settings import Settings
 from tests import jobs
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from assistant.errors import CorrectionError
 from assistant.review.corrections import (
-    CorrectionError,
     append_example,
     question_sentence,
     rewritten_blocks,

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.errors import ModelError
 from assistant.understand import model as M
 from assistant.understand import training as T
 from assistant.understand.questions import Role, Unit, units
@@ -91,7 +92,7 @@ def test_malformed_model_is_a_clear_error(fitted: T.Fitted, tmp_path: Path,
     M.save(fitted.model(), path)
     data = json.loads(path.read_text("utf-8")) | change
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(M.ModelError):
+    with pytest.raises(ModelError):
         M.load(path)
 
 

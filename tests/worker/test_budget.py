@@ -22,10 +22,10 @@ import pytest
 from sqlalchemy import select, update
 
 from assistant.budget import FlowProcess, Outcome
+from assistant.errors import SettingsError
 from assistant.history.models import AuditEntry, Conversation, Draft, Message, utcnow
 from assistant.history.store import Store
 from assistant.inbound import Incoming
-from assistant.settings import SettingsError
 from assistant.worker import Worker
 from tests.helpers import ROOT
 from tests.worker import flows, mails
