@@ -5,7 +5,7 @@ to one long-lived child process, which parses it and runs the flow (:class:`Mail
 waits at most the budget for the answer::
 
     worker ── raw bytes ──▶ child: parse ─▶ understand ─▶ rules ─▶ draft
-           ◀── Outcome ────
+           ◀── Handled ────
 
 A child that overruns the budget is killed (SIGKILL) and a fresh one is started at once; the
 mail's outcome is the error "zu aufwendig", and the worker stores the mail as unparseable,
@@ -34,16 +34,15 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import FlowUnavailable, Interrupted, SettingsError
+from assistant.values import Handled, Processed
 
 if TYPE_CHECKING:
-    from assistant.flow import Processed
     from assistant.settings import Settings
-    from assistant.values import Mail
 
 # How long a new child may take to load the knowledge and build its pipeline.
 START_SECONDS = 120.0
@@ -54,19 +53,6 @@ TOO_LARGE = "zu groß"
 DIED = "Verarbeitung abgebrochen"
 _FATAL_PARSE = "unparseable message"
 _READY = "ready"
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the flow made of one mail: the parsed mail (``raw`` left out on the way back), the
-    flow's result, or the error that flags it for staff; ``trace`` is for the worker's log."""
-
-    mail: Mail | None = None
-    processed: Processed | None = None
-    loop: bool = False
-    error: str | None = None
-    knowledge_version: str = ""
-    trace: str | None = None
 
 
 # -- the child's side ----------------------------------------------------------------------------
@@ -86,28 +72,28 @@ class MailHandler:
         self.own = frozenset(settings.own_addresses)
         self.max_bytes = settings.max_message_bytes
 
-    def __call__(self, raw: bytes) -> Outcome:
+    def __call__(self, raw: bytes) -> Handled:
         from assistant.parse import limits, parse, parse_head
 
         version = self.pipeline.knowledge.version
         mail = None
         try:
             if len(raw) > self.max_bytes:
-                return Outcome(parse_head(raw), error=(
+                return Handled(parse_head(raw), error=(
                     f"{TOO_LARGE}: {limits.number(len(raw))} Bytes, die Grenze ist "
                     f"{limits.number(self.max_bytes)} (ASSISTANT_MAX_MESSAGE_BYTES); nur die "
                     "Kopfzeilen wurden gelesen, die Mail ist vollständig gespeichert"))
             mail = parse(raw)
             if mail.sender is not None and mail.sender.address.lower() in self.own:
-                return Outcome(mail, loop=True)
+                return Handled(mail, loop=True)
             fatal = next((p for p in mail.problems if p.startswith(_FATAL_PARSE)), None)
             if fatal is None and not mail.headers:
                 fatal = "no mail headers found: not an e-mail message"
             if fatal is not None:
-                return Outcome(mail, error=fatal)
-            return Outcome(mail, self.pipeline.run_mail(mail), knowledge_version=version)
+                return Handled(mail, error=fatal)
+            return Handled(mail, self.pipeline.run(Processed(mail)), knowledge_version=version)
         except Exception as exc:  # noqa: BLE001 - a bad mail must not stop the worker
-            return Outcome(mail, error=f"{exc.__class__.__name__}: {exc}"[:2000],
+            return Handled(mail, error=f"{exc.__class__.__name__}: {exc}"[:2000],
                            trace=traceback.format_exc()[-8000:])
 
 
@@ -149,11 +135,11 @@ def serve(fd: int) -> None:
         except (EOFError, OSError):
             return
         except Exception as exc:  # noqa: BLE001 - e.g. a value that cannot be pickled
-            conn.send(Outcome(outcome.mail, error=f"{exc.__class__.__name__}: {exc}"[:2000],
+            conn.send(Handled(outcome.mail, error=f"{exc.__class__.__name__}: {exc}"[:2000],
                               trace=traceback.format_exc()[-8000:]))
 
 
-def _without_raw(outcome: Outcome) -> Outcome:
+def _without_raw(outcome: Handled) -> Handled:
     """The outcome without the raw bytes (the worker has them): less to send back."""
     if outcome.mail is None:
         return outcome
@@ -168,11 +154,11 @@ class FlowProcess:
     """One child process that runs the flow for one mail at a time, within the budget.
 
     ``make_handler`` builds, in the child, the callable that turns raw bytes into an
-    :class:`Outcome` (a top-level name, so that it can be sent by name; tests pass their own).
+    :class:`Handled` (a top-level name, so that it can be sent by name; tests pass their own).
     """
 
     def __init__(self, settings: Settings,
-                 make_handler: Callable[[Settings], Callable[[bytes], Outcome]] = MailHandler
+                 make_handler: Callable[[Settings], Callable[[bytes], Handled]] = MailHandler
                  ) -> None:
         if not settings.process_seconds > 0:
             raise SettingsError(f"ASSISTANT_PROCESS_SECONDS={settings.process_seconds} must be "
@@ -190,7 +176,7 @@ class FlowProcess:
     # The blocking part runs in a thread (``asyncio.to_thread``); ``interrupt`` and ``close``
     # may be called from the event loop meanwhile.
 
-    async def run(self, raw: bytes) -> Outcome:
+    async def run(self, raw: bytes) -> Handled:
         """The outcome for one mail; raises :class:`Interrupted` when :meth:`interrupt` ended it
         and :class:`FlowUnavailable` when no child can be started."""
         self._interrupted = False
@@ -277,7 +263,7 @@ class FlowProcess:
             self._ready = True
         return conn
 
-    def _exchange(self, raw: bytes) -> Outcome:
+    def _exchange(self, raw: bytes) -> Handled:
         with self._lock:
             conn = self._wait_ready()
             try:
@@ -303,12 +289,12 @@ class FlowProcess:
                 raise Interrupted
             self._spawn()  # the next mail finds a child loading or ready
             if not answered or exitcode is None:
-                return Outcome(error=(
+                return Handled(error=(
                     f"{TOO_COSTLY}: die Verarbeitung brauchte länger als {self.budget:g} s "
                     "(ASSISTANT_PROCESS_SECONDS) und wurde abgebrochen; die Mail ist "
                     "vollständig gespeichert"))
             how = f"Signal {-exitcode}" if exitcode < 0 else f"Code {exitcode}"
-            return Outcome(error=(
+            return Handled(error=(
                 f"{DIED}: der Verarbeitungsprozess endete nach "
                 f"{time.monotonic() - started:.1f} s mit {how}; die Mail ist vollständig "
                 "gespeichert"))

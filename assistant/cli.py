@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.flow import Pipeline, Processed
+    from assistant.flow import Pipeline
     from assistant.settings import Settings
+    from assistant.values import Processed
 
 # Exit codes of every command: 1 a failure, 2 bad input or configuration, 3 not found.
 EXIT_FAILURE = 1
@@ -94,8 +95,12 @@ def _read_inputs(paths: Sequence[str]) -> list[tuple[str, bytes | None]]:
 
 
 def classification(path: str, item: Processed) -> dict[str, Any]:
-    u, verdict = item.understanding, item.verdict
-    assert u is not None
+    from assistant.values import Decided, Understood
+
+    if not isinstance(item, Understood):
+        raise TypeError("classification needs an understood mail")
+    u = item.understanding
+    verdict = item.verdict if isinstance(item, Decided) else None
     inquiry = u.kind.value == "inquiry"
     reg = u.register
     return {
@@ -117,6 +122,10 @@ def classification(path: str, item: Processed) -> dict[str, Any]:
 
 
 def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.flow import TO_VERDICT
+    from assistant.parse import parse
+    from assistant.values import Processed
+
     pipeline = _pipeline(settings)
     failed = False
     rows = []
@@ -124,7 +133,7 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
         if raw is None:
             failed = True
             continue
-        result = classification(path, pipeline.understand_only(raw))
+        result = classification(path, pipeline.run(Processed(parse(raw)), TO_VERDICT))
         if args.format == "json":
             print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
@@ -140,13 +149,16 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def draft_json(path: str, item: Processed) -> dict[str, Any]:
-    d = item.draft
+    from assistant.values import Decided, Drafted
+
+    d = item.draft if isinstance(item, Drafted) else None
     return {
         "file": path,
         "outcome": item.outcome.value if item.outcome else None,
         "understanding": classification(path, item),
         "verdict_reasons": [{"rule": f.rule, "outcome": f.outcome, "reason": f.reason_de}
-                            for f in (item.verdict.findings if item.verdict else ())],
+                            for f in (item.verdict.findings if isinstance(item, Decided)
+                                      else ())],
         "draft": None if d is None else {
             "language": d.language, "subject": d.subject, "text": d.text,
             "needs_staff": d.needs_staff, "staff_reasons": list(d.staff_reasons),
@@ -157,16 +169,19 @@ def draft_json(path: str, item: Processed) -> dict[str, Any]:
 
 
 def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.parse import parse
+    from assistant.values import Drafted, Processed, Understood
+
     pipeline = _pipeline(settings)
     [(path, raw)] = _read_inputs([args.file])
     if raw is None:
         return EXIT_INPUT_ERROR
-    item = pipeline.run(raw)
+    item = pipeline.run(Processed(parse(raw)))
     if args.format == "json":
         print(json.dumps(draft_json(path, item), ensure_ascii=False, indent=2))
         return 0
-    if item.draft is None:
-        kind = item.understanding.kind.value if item.understanding else "?"
+    if not isinstance(item, Drafted):
+        kind = item.understanding.kind.value if isinstance(item, Understood) else "?"
         print(f"No reply: this mail is of kind {kind} ({item.outcome}).")
         return 0
     if item.draft.needs_staff:

@@ -114,7 +114,9 @@ def _run_fold(index: int) -> Fold:
     model, _ = training.train(catalogue, train, state["params"],
                               trained={"catalogue": catalogue_digest(knowledge.intents)},
                               tune_groups=others, always=always)
-    from assistant.flow import Pipeline
+    from assistant.flow import Pipeline, understand
+    from assistant.parse import parse
+    from assistant.values import Processed, Understood
 
     pipeline = Pipeline(settings, replace(knowledge, intent_model=model))
     pairs, base_pairs = [], []
@@ -125,8 +127,8 @@ def _run_fold(index: int) -> Fold:
                      if i.label["kind"] == "inquiry"] for g in others + always}
     predict, threshold = baseline(catalogue, documents, others)
     for item in items[name]:
-        processed = pipeline.understand_only(item.mail.raw)
-        u = processed.understanding
+        processed = pipeline.run(Processed(parse(item.mail.raw)), (understand,))
+        u = processed.understanding if isinstance(processed, Understood) else None
         expected = set(item.label["intents"])
         inquiry = u is not None and u.kind.value == "inquiry"
         pairs.append((set(u.intent_ids) if inquiry and u else set(), expected))

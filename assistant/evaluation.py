@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.flow import Pipeline
+from assistant.flow import TO_VERDICT, Pipeline
+from assistant.parse import parse
+from assistant.values import Decided, Processed, Understood
 
 FACTS = ("population", "amount_eur", "state")
 
@@ -92,9 +94,11 @@ def evaluate(pipeline: Pipeline, folder: Path) -> dict[str, Any]:
     report = Report()
     for label in _progress(labels):
         raw = (folder / "mails" / label["file"]).read_bytes()
-        item = pipeline.understand_only(raw)
-        u, verdict = item.understanding, item.verdict
-        assert u is not None
+        item = pipeline.run(Processed(parse(raw)), TO_VERDICT)
+        if not isinstance(item, Understood):
+            raise TypeError(f"{label['file']}: the flow did not understand the mail")
+        u = item.understanding
+        verdict = item.verdict if isinstance(item, Decided) else None
         report.total += 1
         kind = u.kind.value
         predicted = set(u.intent_ids)

@@ -2,82 +2,88 @@
 
     raw bytes ─parse─▶ Mail ─understand─▶ Understanding ─rules─▶ Verdict ─draft─▶ Draft
 
-``STAGES`` lists them; :func:`Pipeline.run` is the whole engine: each stage takes the
-:class:`Processed` value and returns a new one, or raises :class:`Stop` with a named outcome
-(an auto-reply, a bounce, a thank-you: logged, never answered). Nothing here touches a mailbox,
-a database or the network; the worker and the web app call this and store what it returns.
+``STAGES`` lists them; :meth:`Pipeline.run` is the whole engine: each stage takes the
+:class:`~assistant.values.Processed` value and returns one of a later class (``Understood``,
+``Decided``, ``Drafted``), or raises :class:`Stop` with a named outcome (an auto-reply, a bounce,
+a thank-you: logged, never answered). Everything that runs the flow — the worker, the chat,
+a redraft, ``assistant classify`` and ``evaluate`` — calls :meth:`Pipeline.run`, with all the
+stages or the first few. Nothing here touches a mailbox, a database or the network; the worker
+and the web app call this and store what it returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from assistant.draft import Drafter
 from assistant.knowledge import Knowledge
-from assistant.parse import parse
 from assistant.rules import Limits, decide
 from assistant.settings import Settings
 from assistant.understand import Understander
-from assistant.values import Draft, Kind, Mail, Understanding, Verdict
-
-
-class Outcome(StrEnum):
-    DRAFTED = "drafted"
-    NOT_ANSWERED_ACKNOWLEDGEMENT = "not_answered:acknowledgement"
-    NOT_ANSWERED_AUTO_REPLY = "not_answered:auto_reply"
-    NOT_ANSWERED_BOUNCE = "not_answered:bounce"
-
+from assistant.values import (
+    Decided,
+    Drafted,
+    IntentScore,
+    Kind,
+    Mail,
+    Outcome,
+    Processed,
+    Stopped,
+    Understood,
+)
 
 _STOP_FOR_KIND = {
     Kind.ACKNOWLEDGEMENT: Outcome.NOT_ANSWERED_ACKNOWLEDGEMENT,
     Kind.AUTO_REPLY: Outcome.NOT_ANSWERED_AUTO_REPLY,
     Kind.BOUNCE: Outcome.NOT_ANSWERED_BOUNCE,
 }
+T = TypeVar("T", bound=Processed)
 
 
 class Stop(Exception):
-    """A stage ends the flow on purpose; ``outcome`` says why, ``item`` is what it had."""
+    """A stage ends the flow on purpose; ``stopped`` is the flow's value, with the outcome."""
 
-    def __init__(self, outcome: Outcome, item: Processed) -> None:
-        super().__init__(outcome.value)
-        self.outcome = outcome
-        self.item = item
-
-
-@dataclass(frozen=True, slots=True)
-class Processed:
-    mail: Mail
-    understanding: Understanding | None = None
-    verdict: Verdict | None = None
-    draft: Draft | None = None
-    outcome: Outcome | None = None
+    def __init__(self, stopped: Stopped) -> None:
+        super().__init__(stopped.reason.value)
+        self.stopped = stopped
 
 
 Stage = Callable[["Pipeline", Processed], Processed]
 
 
-def understand(pipeline: Pipeline, item: Processed) -> Processed:
-    understanding = pipeline.understander(item.mail)
-    item = replace(item, understanding=understanding)
-    if understanding.kind in _STOP_FOR_KIND:
-        raise Stop(_STOP_FOR_KIND[understanding.kind], item)
+def expect(item: Processed, kind: type[T], stage: str) -> T:
+    """``item`` as the class a stage needs; a TypeError names the stage when an earlier one is
+    missing from the list (a mistake in the code, never in the mail)."""
+    if not isinstance(item, kind):
+        raise TypeError(f"the stage {stage!r} needs {kind.__name__}, not "
+                        f"{type(item).__name__}: a stage before it is missing")
     return item
 
 
-def rules(pipeline: Pipeline, item: Processed) -> Processed:
-    assert item.understanding is not None
-    return replace(item, verdict=decide(item.understanding, pipeline.limits))
+def understand(pipeline: Pipeline, item: Processed) -> Understood:
+    understanding = pipeline.understander(item.mail)
+    if understanding.kind in _STOP_FOR_KIND:
+        raise Stop(Stopped(item.mail, understanding, _STOP_FOR_KIND[understanding.kind]))
+    return Understood(item.mail, understanding)
 
 
-def draft(pipeline: Pipeline, item: Processed) -> Processed:
-    assert item.understanding is not None and item.verdict is not None
-    return replace(item, draft=pipeline.drafter(item.mail, item.understanding, item.verdict),
-                   outcome=Outcome.DRAFTED)
+def rules(pipeline: Pipeline, item: Processed) -> Decided:
+    understood = expect(item, Understood, "rules")
+    return Decided(understood.mail, understood.understanding,
+                   decide(understood.understanding, pipeline.limits))
+
+
+def draft(pipeline: Pipeline, item: Processed) -> Drafted:
+    decided = expect(item, Decided, "draft")
+    return Drafted(decided.mail, decided.understanding, decided.verdict,
+                   pipeline.drafter(decided.mail, decided.understanding, decided.verdict))
 
 
 STAGES: tuple[Stage, ...] = (understand, rules, draft)
+# Up to the verdict, without a draft: ``assistant classify`` and ``evaluate``.
+TO_VERDICT: tuple[Stage, ...] = (understand, rules)
 
 
 class Pipeline:
@@ -90,23 +96,22 @@ class Pipeline:
         self.limits = Limits.from_programme(knowledge.programme)
         self.drafter = Drafter(knowledge)
 
-    def run(self, raw: bytes) -> Processed:
-        return self.run_mail(parse(raw))
-
-    def run_mail(self, mail: Mail) -> Processed:
-        item = Processed(mail=mail)
-        for stage in STAGES:
+    def run(self, item: Processed, stages: Sequence[Stage] = STAGES) -> Processed:
+        """Run ``stages`` in order on ``item``; a :class:`Stop` ends the flow with its value."""
+        for stage in stages:
             try:
                 item = stage(self, item)
             except Stop as stop:
-                return replace(stop.item, outcome=stop.outcome)
+                return stop.stopped
         return item
 
-    def understand_only(self, raw: bytes) -> Processed:
-        """Parse, understand and decide, without drafting (for ``assistant classify``)."""
-        item = Processed(mail=parse(raw))
-        try:
-            item = understand(self, item)
-        except Stop as stop:
-            return replace(stop.item, outcome=stop.outcome)
-        return rules(self, item)
+    def redraft(self, mail: Mail, intents: Sequence[str], evidence: str) -> Drafted:
+        """The draft for ``mail`` when it asks exactly ``intents`` (chosen by staff): the mail is
+        understood again for its facts, and taken as an inquiry whatever its kind; ``evidence``
+        is the sentence that asks the first intent."""
+        understood = expect(self.run(Processed(mail), (understand,)), Understood, "redraft")
+        scores = tuple(IntentScore(id=i, confidence=1.0, evidence=evidence if n == 0 else "")
+                       for n, i in enumerate(intents))
+        asked = replace(understood.understanding, kind=Kind.INQUIRY, intents=scores,
+                        abstained=False)
+        return expect(self.run(Understood(mail, asked), (rules, draft)), Drafted, "redraft")

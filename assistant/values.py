@@ -3,7 +3,16 @@
     RawMail bytes ──parse──▶ Mail ──understand──▶ Understanding ──rules──▶ Verdict ──draft──▶ Draft
 
 Every stage returns a new value and never changes the one it was given, so that the flow in
-:mod:`assistant.flow` reads like the data it moves and mypy checks it.
+:mod:`assistant.flow` reads like the data it moves and mypy checks it. What the engine passes
+from stage to stage is a :class:`Processed` value of the class that says how far the mail got —
+each class adds the result of one stage, none is optional::
+
+    Processed(mail) ─understand─▶ Understood(+understanding) ─rules─▶ Decided(+verdict)
+                                      │                                   │ draft
+                                      └─ Stopped(+outcome): not answered  ▼
+                                                                      Drafted(+draft)
+
+A new stage result is a new class here, deriving from the value its stage takes.
 """
 
 from __future__ import annotations
@@ -186,3 +195,76 @@ class Draft:
     text: str
     needs_staff: bool
     staff_reasons: tuple[str, ...] = ()
+
+
+class Outcome(StrEnum):
+    """How the flow of one mail ended: drafted, or not answered on purpose (and why)."""
+
+    DRAFTED = "drafted"
+    NOT_ANSWERED_ACKNOWLEDGEMENT = "not_answered:acknowledgement"
+    NOT_ANSWERED_AUTO_REPLY = "not_answered:auto_reply"
+    NOT_ANSWERED_BOUNCE = "not_answered:bounce"
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """A mail on its way through the flow, before any stage ran; the classes below add one
+    stage result each."""
+
+    mail: Mail
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """How the flow ended, or None while it has not."""
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Understood(Processed):
+    """The mail with what it is, asks and states."""
+
+    understanding: Understanding
+
+
+@dataclass(frozen=True, slots=True)
+class Stopped(Understood):
+    """The flow ended on purpose after understanding the mail (an auto-reply, a bounce, a
+    thank-you): logged, never answered; ``reason`` names the outcome."""
+
+    reason: Outcome
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.reason
+
+
+@dataclass(frozen=True, slots=True)
+class Decided(Understood):
+    """The understood mail with the funding rules' verdict."""
+
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Drafted(Decided):
+    """The decided mail with its reply draft: the end of the whole flow."""
+
+    draft: Draft
+
+    @property
+    def outcome(self) -> Outcome:
+        return Outcome.DRAFTED
+
+
+@dataclass(frozen=True, slots=True)
+class Handled:
+    """What became of one stored mail in the worker: the parsed mail (None when not even its
+    headers could be read), the flow's result, or the error that flags it for staff. ``loop``
+    marks mail from our own addresses; ``trace`` is for the worker's log only."""
+
+    mail: Mail | None = None
+    processed: Processed | None = None
+    loop: bool = False
+    error: str | None = None
+    knowledge_version: str = ""
+    trace: str | None = None

@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.budget import FlowProcess, Outcome
+from assistant.budget import FlowProcess
 from assistant.errors import (
     FlowUnavailable,
     Interrupted,
@@ -45,8 +45,9 @@ from assistant.errors import (
     StoreUnavailable,
 )
 from assistant.history import privacy
-from assistant.history.store import Claimed, Recorded, Result, Store
+from assistant.history.store import Claimed, Recorded, Store
 from assistant.inbound import Backoff, Checkpoint, Incoming, Source, sleep_until_stopped
+from assistant.values import Decided, Handled, Understood
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
@@ -149,7 +150,7 @@ class Worker:
 
     # -- one mail --------------------------------------------------------------------------
 
-    async def understand(self, claimed: Claimed, stop: asyncio.Event | None = None) -> Result:
+    async def understand(self, claimed: Claimed, stop: asyncio.Event | None = None) -> Handled:
         """What the flow makes of the mail, within the budget; never raises for a bad mail.
 
         A mail that has used up its attempts (the worker died while processing it) is flagged
@@ -157,19 +158,18 @@ class Worker:
         when ``stop`` ended the mail in hand, :class:`FlowUnavailable` when no child starts.
         """
         if claimed.attempts > self.settings.process_attempts:
-            return Result(None, error=f"gave up after {claimed.attempts - 1} attempts that did "
+            return Handled(None, error=f"gave up after {claimed.attempts - 1} attempts that did "
                                       "not finish (the worker or the database stopped while "
                                       "processing this mail)")
-        outcome = await self._run_flow(claimed.raw, stop)
-        if outcome.error is not None:
-            fields = {"message": claimed.id, "error": outcome.error.split(":", 1)[0][:100]}
-            if outcome.trace:
-                fields["exc"] = outcome.trace
+        handled = await self._run_flow(claimed.raw, stop)
+        if handled.error is not None:
+            fields = {"message": claimed.id, "error": handled.error.split(":", 1)[0][:100]}
+            if handled.trace:
+                fields["exc"] = handled.trace
             log.warning("processing failed; flagged for staff", extra={"fields": fields})
-        return Result(outcome.mail, outcome.processed, outcome.loop, outcome.error,
-                      outcome.knowledge_version)
+        return handled
 
-    async def _run_flow(self, raw: bytes, stop: asyncio.Event | None) -> Outcome:
+    async def _run_flow(self, raw: bytes, stop: asyncio.Event | None) -> Handled:
         running = asyncio.ensure_future(self.flow.run(raw))
         if stop is None:
             return await running
@@ -206,18 +206,18 @@ class Worker:
         except Exception as exc:  # e.g. a value the database refuses
             log.error("cannot store the result; storing the mail as unparseable", exc_info=True,
                       extra={"fields": {"message": claimed.id, "error": exc.__class__.__name__}})
-            result = Result(None, error=f"cannot store the result: {exc.__class__.__name__}")
+            result = Handled(None, error=f"cannot store the result: {exc.__class__.__name__}")
             recorded = await self.store.record(claimed, result, then)
         if recorded is None and then is not None:
             await self.store.charge(then)
         self._log(claimed, result, recorded, (time.perf_counter() - started) * 1000)
         return recorded
 
-    def _log(self, claimed: Claimed, result: Result, recorded: Recorded | None,
+    def _log(self, claimed: Claimed, result: Handled, recorded: Recorded | None,
              ms: float) -> None:
         processed = result.processed
-        understanding = processed.understanding if processed else None
-        verdict = processed.verdict if processed else None
+        understanding = processed.understanding if isinstance(processed, Understood) else None
+        verdict = processed.verdict if isinstance(processed, Decided) else None
         fields = {
             "message_id": result.mail.message_id if result.mail else None,
             "stored_id": claimed.id,

@@ -28,11 +28,13 @@ import tracemalloc
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from assistant import crossval, knowledge
+from assistant import crossval, flow, knowledge
 from assistant.flow import Pipeline
+from assistant.parse import parse
 from assistant.settings import Settings
 from assistant.understand import labelled
 from assistant.understand.training import micro_f1
+from assistant.values import Processed, Understood
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURED = [ROOT.parent / "shared" / "samples", ROOT / "tests" / "evaluation" / "heldout"]
@@ -80,8 +82,9 @@ def main() -> None:
             continue
         ours, base = [], []
         for item in labelled.mails(folder):
-            u = pipeline.understand_only(item.mail.raw).understanding
-            assert u is not None
+            understood = pipeline.run(Processed(parse(item.mail.raw)), (flow.understand,))
+            assert isinstance(understood, Understood)
+            u = understood.understanding
             inquiry = u.kind.value == "inquiry"
             expected = set(item.label["intents"])
             ours.append((set(u.intent_ids) if inquiry else set(), expected))
@@ -94,10 +97,17 @@ def main() -> None:
 
     raws = [raw for _, raw, _ in mails]
     repeat = max(1, 3000 // len(raws))
-    rate(pipeline.run, raws, 1)  # warm the caches
+
+    def full(raw: bytes) -> object:
+        return pipeline.run(Processed(parse(raw)))
+
+    def to_verdict(raw: bytes) -> object:
+        return pipeline.run(Processed(parse(raw)), flow.TO_VERDICT)
+
+    rate(full, raws, 1)  # warm the caches
     parse_rate = rate(bare_parse, raws, repeat)
-    full_rate = rate(pipeline.run, raws, repeat)
-    understand_rate = rate(pipeline.understand_only, raws, repeat)
+    full_rate = rate(full, raws, repeat)
+    understand_rate = rate(to_verdict, raws, repeat)
     print("\nthroughput on one core (mails/s)")
     print(f"  bare stdlib parse             {parse_rate:8.0f}")
     print(f"  parse + understand + rules    {understand_rate:8.0f}   "
@@ -107,7 +117,7 @@ def main() -> None:
 
     tracemalloc.start()
     for raw in raws:
-        pipeline.run(raw)
+        full(raw)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from assistant import knowledge
+from assistant import flow, knowledge
 from assistant.flow import Pipeline
+from assistant.parse import parse
 from assistant.settings import Settings
+from assistant.values import Processed, Understanding, Understood
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Pipeline:
     settings = Settings.load({})
     return Pipeline(settings, knowledge.load(settings))
+
+
+def understanding(raw: bytes) -> Understanding:
+    """What the flow's understanding stage makes of ``raw`` (whatever the mail's kind)."""
+    item = pipeline().run(Processed(parse(raw)), (flow.understand,))
+    assert isinstance(item, Understood)
+    return item.understanding
 
 
 def mail(body: str, subject: str = "Frage zur KIV-Förderung",

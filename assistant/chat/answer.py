@@ -1,7 +1,8 @@
 """A chat question answered by the same understanding and knowledge as a mail.
 
-The question becomes a :class:`~assistant.values.Mail` with only a text, goes through the
-understanding and the funding rules, and the drafting stage renders the answer blocks. What the
+The question becomes a :class:`~assistant.values.Mail` with only a text and goes through the
+flow (:meth:`assistant.flow.Pipeline.run`) like a mail, with one stage of its own after the
+understanding (:func:`form_facts`); the drafting stage renders the answer blocks. What the
 visitor gets are the blocks the knowledge answers — each with its intent and its source (the
 knowledge entry and version) — in the language of the question. What only staff can answer
 (``application_status``, ``out_of_scope``: gaps in the knowledge), what the classifier could
@@ -13,14 +14,12 @@ eligibility check as if the question had stated it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from assistant import flow
+from assistant.flow import Pipeline, Stage, expect
 from assistant.parse.language import detect_language
-from assistant.rules import decide
-from assistant.values import Eligibility, IntentScore, Kind, Mail
-
-if TYPE_CHECKING:
-    from assistant.flow import Pipeline
+from assistant.values import Drafted, Eligibility, IntentScore, Mail, Processed, Understood
 
 LANGUAGES = ("de", "en")
 ELIGIBILITY = "eligibility"
@@ -90,10 +89,33 @@ class Reply:
 
 def chat_mail(text: str, language: str) -> Mail:
     """The question as the flow's value: a mail that is only its new text."""
-    return Mail(raw=b"", sender=None, recipients=(), reply_to=None, subject="", date=None,
+    return Mail(raw=b"", sender=None, recipients=(), reply_to=(), subject="", date=None,
                 message_id=None, in_reply_to=None, references=(), headers=(),
                 content_type="text/plain", text=text, new_text=text, quoted="", signature="",
                 language=language)
+
+
+def form_facts(question: Question) -> Stage:
+    """The stage after the understanding that adds what the chat form's own fields give: a town
+    or population counts as if the question had stated it, and asks for the eligibility check."""
+
+    def given(pipeline: Pipeline, item: Processed) -> Understood:
+        understood = expect(item, Understood, "form_facts")
+        understanding = understood.understanding
+        if not (question.town or question.population):
+            return understood
+        facts = replace(understanding.facts,
+                        population=question.population or understanding.facts.population,
+                        municipality=question.town or understanding.facts.municipality)
+        register = pipeline.understander.lookup(facts, item.mail.new_text) \
+            if facts.municipality else None
+        intents = understanding.intents
+        if ELIGIBILITY not in understanding.intent_ids:
+            intents = (*intents, IntentScore(ELIGIBILITY, 1.0, ""))
+        return replace(understood, understanding=replace(
+            understanding, facts=facts, register=register, intents=intents, abstained=False))
+
+    return given
 
 
 def respond(pipeline: Pipeline, question: Question, min_confidence: float) -> Reply:
@@ -101,24 +123,12 @@ def respond(pipeline: Pipeline, question: Question, min_confidence: float) -> Re
     text = question.message.strip()
     language = question.language if question.language in LANGUAGES else \
         detect_language(text, default="de")
-    mail = chat_mail(text, language)
-    understanding = pipeline.understander(mail)
-    if understanding.kind is not Kind.INQUIRY:
+    item = pipeline.run(Processed(chat_mail(text, language)),
+                        (flow.understand, form_facts(question), flow.rules, flow.draft))
+    if not isinstance(item, Drafted):  # thanks, greetings: no inquiry
         return Reply(language, reasons=(NO_QUESTION,))
     given = question.town or question.population
-    if given:
-        facts = replace(understanding.facts,
-                        population=question.population or understanding.facts.population,
-                        municipality=question.town or understanding.facts.municipality)
-        register = pipeline.understander.lookup(facts, text) if facts.municipality else None
-        intents = understanding.intents
-        if ELIGIBILITY not in understanding.intent_ids:
-            # Giving a town or population asks for the eligibility check.
-            intents = (*intents, IntentScore(ELIGIBILITY, 1.0, ""))
-        understanding = replace(understanding, facts=facts, register=register,
-                                intents=intents, abstained=False)
-    verdict = decide(understanding, pipeline.limits)
-    draft = pipeline.drafter(mail, understanding, verdict)
+    understanding, verdict, draft = item.understanding, item.verdict, item.draft
     reasons: list[str] = []
     if understanding.abstained:
         reasons.append(UNCLEAR)

@@ -36,6 +36,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from assistant import values
 from assistant.errors import LeaseLost, StoreUnavailable
 from assistant.history import records, threads
 from assistant.history.models import (
@@ -49,10 +50,9 @@ from assistant.history.models import (
 )
 from assistant.inbound import Checkpoint, Incoming
 from assistant.leases import new_owner, owner_is_dead
-from assistant.values import Kind, Mail
+from assistant.values import Decided, Drafted, Handled, Kind, Understood
 
 if TYPE_CHECKING:
-    from assistant.flow import Processed
     from assistant.settings import Settings
 
 messages = Message.__table__
@@ -98,17 +98,6 @@ class Claimed:
     raw: bytes
     attempts: int
     source: str
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """What the worker made of one claimed message."""
-
-    mail: Mail | None
-    processed: Processed | None = None
-    loop: bool = False
-    error: str | None = None
-    knowledge_version: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +287,7 @@ class Store:
                                    .values(lease_owner=None, lease_until=None))
         return len(dead)
 
-    async def record(self, claimed: Claimed, result: Result,
+    async def record(self, claimed: Claimed, result: Handled,
                      then: Claimed | None = None) -> Recorded | None:
         """Write what the flow made of ``claimed`` in one transaction, which also counts the
         attempt of ``then``, the claimed mail the worker takes in hand next; None when it was
@@ -306,7 +295,7 @@ class Store:
         nothing is written, the count of ``then`` neither)."""
         now = utcnow()
         mail, processed = result.mail, result.processed
-        understanding = processed.understanding if processed else None
+        understanding = processed.understanding if isinstance(processed, Understood) else None
         if result.error is not None or (understanding is None and not result.loop):
             kind = UNPARSEABLE
         else:
@@ -351,7 +340,7 @@ class _Recording:
     """The part of :meth:`Store.record` after the message is ours: thread, understanding,
     draft, audit."""
 
-    def __init__(self, store: Store, conn: AsyncConnection, claimed: Claimed, result: Result,
+    def __init__(self, store: Store, conn: AsyncConnection, claimed: Claimed, result: Handled,
                  kind: str, now: datetime) -> None:
         self.store, self.conn, self.claimed, self.result = store, conn, claimed, result
         self.kind, self.now = kind, now
@@ -365,7 +354,8 @@ class _Recording:
             found = await threads.find_conversation(
                 conn, mail, self.kind, domain=self.settings.message_id_domain,
                 window_days=self.settings.thread_window_days, now=self.now)
-        understanding = processed.understanding if processed else None
+        understanding = processed.understanding if isinstance(processed, Understood) else None
+        verdict = processed.verdict if isinstance(processed, Decided) else None
         conversation_id = await self._conversation(found)
         bounce_of = (found.referenced_message_id if found and self.kind == Kind.BOUNCE.value
                      and found.referenced_direction == "out" else None)
@@ -376,11 +366,10 @@ class _Recording:
         if understanding is not None:
             await conn.execute(insert(understandings), {
                 "message_id": self.claimed.id, "created_at": self.now,
-                **records.understanding_row(understanding, processed.verdict,
-                                            self._knowledge_version())})
+                **records.understanding_row(understanding, verdict, self._knowledge_version())})
         draft_id, note = None, None
-        if processed is not None and processed.draft is not None and self.kind == "inquiry":
-            draft_id, note = await self._draft(conversation_id, processed)
+        if isinstance(processed, Drafted) and self.kind == "inquiry":
+            draft_id, note = await self._draft(conversation_id, processed.draft)
         detail: dict[str, Any] = {
             "kind": self.kind, "thread": found.via if found else "new",
             "attempts": self.claimed.attempts,
@@ -404,9 +393,9 @@ class _Recording:
     async def _conversation(self, found: threads.Found | None) -> int:
         mail, kind = self.result.mail, self.kind
         processed = self.result.processed
-        understanding = processed.understanding if processed else None
+        understanding = processed.understanding if isinstance(processed, Understood) else None
         error = records.clean(self.result.error)
-        draft = processed.draft if processed else None
+        draft = processed.draft if isinstance(processed, Drafted) else None
         needs_staff = kind == UNPARSEABLE or bool(draft and draft.needs_staff)
         values: dict[str, Any] = {"updated_at": self.now}
         if found is not None:
@@ -445,9 +434,8 @@ class _Recording:
         result = await self.conn.execute(insert(conversations).returning(conversations.c.id), row)
         return int(result.scalar_one())
 
-    async def _draft(self, conversation_id: int, processed: Processed) -> tuple[int | None,
-                                                                              str | None]:
-        assert processed.draft is not None
+    async def _draft(self, conversation_id: int, draft: values.Draft
+                     ) -> tuple[int | None, str | None]:
         sender = (self.result.mail.sender.address.lower()
                   if self.result.mail and self.result.mail.sender else None)
         limit = self.settings.drafts_per_sender_per_day
@@ -464,11 +452,11 @@ class _Recording:
                 self.audit.append(("draft_limit_reached", conversation_id, self.claimed.id, None,
                                    {"limit": limit, "drafts_last_24h": recent}))
                 return None, "draft_limit"
-        row = records.draft_row(processed.draft, self._knowledge_version())
+        row = records.draft_row(draft, self._knowledge_version())
         result = await self.conn.execute(insert(drafts).returning(drafts.c.id), {
             **row, "message_id": self.claimed.id, "conversation_id": conversation_id,
             "created_at": self.now, "updated_at": self.now})
         draft_id = int(result.scalar_one())
         self.audit.append(("draft_created", conversation_id, self.claimed.id, draft_id,
-                           {"needs_staff": processed.draft.needs_staff}))
+                           {"needs_staff": draft.needs_staff}))
         return draft_id, None

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,6 +31,10 @@ from assistant.history.models import (
 from assistant.review import corrections, four_eyes, placeholders, recipient
 from assistant.review.auth import Viewer
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant import values
+    from assistant.flow import Pipeline
 
 MAX_TEXT = 50_000
 MAX_INTENTS = 6
@@ -271,21 +275,12 @@ def _blocks_json(blocks: Sequence[Any]) -> list[dict[str, Any]]:
              "intent": b.intent, "gap": b.gap} for b in blocks]
 
 
-def draft_with_intents(pipeline: Any, raw: bytes, intents: Sequence[str], sentence: str) -> Any:
+def draft_with_intents(pipeline: Pipeline, raw: bytes, intents: Sequence[str],
+                       sentence: str) -> values.Draft:
     """The flow's draft for ``raw`` when the mail asks exactly ``intents`` (chosen by staff)."""
-    from assistant import flow
-    from assistant.values import IntentScore, Kind
+    from assistant.parse import parse
 
-    item = pipeline.understand_only(raw)
-    assert item.understanding is not None
-    scores = tuple(IntentScore(id=i, confidence=1.0, evidence=sentence if n == 0 else "")
-                   for n, i in enumerate(intents))
-    understanding = replace(item.understanding, kind=Kind.INQUIRY, intents=scores,
-                            abstained=False)
-    item = replace(item, understanding=understanding, verdict=None, outcome=None)
-    for stage in (flow.rules, flow.draft):
-        item = stage(pipeline, item)
-    return item.draft
+    return pipeline.redraft(parse(raw), intents, sentence).draft
 
 
 async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Sequence[str],

@@ -20,11 +20,12 @@ from assistant.history.models import (
     Message,
     UnderstandingRecord,
 )
-from assistant.history.store import Claimed, Result, Store
+from assistant.history.store import Claimed, Store
 from assistant.history.threads import new_message_id
 from assistant.inbound import Checkpoint, Incoming
 from assistant.leases import new_owner
 from assistant.parse import parse
+from assistant.values import Handled, Processed
 from tests.core import pipeline
 from tests.worker import mails
 from tests.worker.mails import settings
@@ -36,9 +37,9 @@ def _store(engine: Any, url: str, owner: str | None = None, **extra: str) -> Sto
     return Store(engine, settings(url, **extra), owner=owner)
 
 
-def _result(raw: bytes) -> Result:
+def _result(raw: bytes) -> Handled:
     mail = parse(raw)
-    return Result(mail, pipeline().run_mail(mail), knowledge_version="test")
+    return Handled(mail, pipeline().run(Processed(mail)), knowledge_version="test")
 
 
 async def _count(engine: Any, table: Any, *where: Any) -> int:
@@ -177,7 +178,7 @@ async def test_mail_from_our_own_address_is_a_loop(engine: Any, database_url: st
     store = _store(engine, database_url)
     await store.store("test", MAILBOX, FOLDER, [Incoming(mails.from_programme(1))])
     [claimed] = await store.claim()
-    recorded = await store.record(claimed, Result(parse(claimed.raw), loop=True))
+    recorded = await store.record(claimed, Handled(parse(claimed.raw), loop=True))
     assert ("loop", None) == (recorded.kind, recorded.conversation_id)
     assert 0 == await _count(engine, Conversation)
     assert 1 == await _count(engine, AuditEntry, AuditEntry.__table__.c.action == "loop_ignored")
@@ -295,7 +296,7 @@ async def test_broken_mail_is_kept_and_flagged_for_staff(engine: Any, database_u
     raw = b"\x00\xff garbage that is not a mail \x00"
     await store.store("test", MAILBOX, FOLDER, [Incoming(raw)])
     [claimed] = await store.claim()
-    recorded = await store.record(claimed, Result(parse(raw), error="ValueError: boom"))
+    recorded = await store.record(claimed, Handled(parse(raw), error="ValueError: boom"))
     assert "unparseable" == recorded.kind
     async with engine.connect() as conn:
         message = (await conn.execute(select(Message.__table__))).one()

@@ -14,9 +14,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from assistant.history.store import Recorded, Result, Store
+from assistant.history.store import Recorded, Store
 from assistant.inbound import Incoming
 from assistant.parse import parse
+from assistant.values import Handled, Processed
 
 _numbers = itertools.count(1)
 
@@ -71,7 +72,8 @@ async def store_inquiry(engine: AsyncEngine, settings: Any, pipeline: Any, raw: 
     recorded: Recorded | None = None
     for item in claimed:
         mail = parse(item.raw)
-        result = Result(mail, pipeline.run_mail(mail), knowledge_version=pipeline.knowledge.version)
+        result = Handled(mail, pipeline.run(Processed(mail)),
+                         knowledge_version=pipeline.knowledge.version)
         got = await store.record(item, result)
         if item.raw == raw:
             recorded = got

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.parse import parse
 from assistant.understand.followup import is_our_message_id, supplies_requested
-from tests.core import mail, pipeline
+from tests.core import mail, understanding
 
 OURS = "<wir.0123456789abcdef.a1b2c3@hsm.hessen.de>"
 OUR_ANSWER = """-----Ursprüngliche Nachricht-----
@@ -51,7 +51,7 @@ def test_population_we_asked_for_continues_the_inquiry() -> None:
     raw = reply("Guten Morgen,\n\nwir haben 7.450 Einwohner.\n\nGruß\nMarkus Dietz",
                 OUR_ANSWER.format(ask=ASK))
     assert supplies(raw)
-    u = pipeline().understand_only(raw).understanding
+    u = understanding(raw)
     assert u is not None and "inquiry" == u.kind.value
     assert ["eligibility"] == [q for q in u.intent_ids if q == "eligibility"]
     assert any(q.role == "supplied" for q in u.questions)
@@ -97,7 +97,7 @@ def test_forward_with_a_request_to_answer_asks_what_it_forwards() -> None:
             "Wir haben 5.900 Einwohner.\n\nGruß\nK. Wiegand\n")
     raw = mail(body, subject="Fwd: Fristen")
     assert parse(raw).forwarded
-    u = pipeline().understand_only(raw).understanding
+    u = understanding(raw)
     assert u is not None and "duration" in u.intent_ids
     assert 5900 == u.facts.population
 
@@ -110,5 +110,5 @@ def test_forward_for_information_asks_only_its_own_question(on_top: str) -> None
     only its own question; the forwarded mail's facts do not count."""
     body = (f"{on_top}\n\n-------- Weitergeleitete Nachricht --------\nBetreff: Info\n"
             "Von: Kreis <info@kreis.example.org>\n\nDie Gemeinde hat 9.999 Einwohner.\n")
-    u = pipeline().understand_only(mail(body, subject="WG: Info")).understanding
+    u = understanding(mail(body, subject="WG: Info"))
     assert u is not None and u.facts.population is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core import mail, pipeline
+from tests.core import mail, understanding
 
 
 @pytest.mark.parametrize(("question", "intent"), [
@@ -19,7 +19,5 @@ from tests.core import mail, pipeline
 ])
 def test_short_question(question: str, intent: str) -> None:
     """The one intent asked is found, and a generic subject ('Question') adds none."""
-    item = pipeline().understand_only(mail(question, subject="Question",
-                                           sender="a@example.org"))
-    assert item.understanding is not None
-    assert [intent] == list(item.understanding.intent_ids)
+    understood = understanding(mail(question, subject="Question", sender="a@example.org"))
+    assert [intent] == list(understood.intent_ids)

@@ -9,13 +9,16 @@ import signal
 import time
 from typing import TYPE_CHECKING
 
-from assistant.budget import FlowProcess, MailHandler, Outcome
+from assistant.budget import FlowProcess, MailHandler
+from assistant.flow import STAGES
+from assistant.values import Handled, Processed
 from tests.worker.mails import settings
 
 if TYPE_CHECKING:
-    from assistant.flow import Processed
+    from collections.abc import Sequence
+
+    from assistant.flow import Stage
     from assistant.settings import Settings
-    from assistant.values import Mail
 
 def flow_process(handler: type = MailHandler, **extra: str) -> FlowProcess:
     """A flow process with the given handler and settings (the database is not its business)."""
@@ -31,7 +34,7 @@ PAUSE = b"[pause]"
 class Spinning(MailHandler):
     """Keeps the CPU busy for ever on a marked mail (a mail that needs pathological time)."""
 
-    def __call__(self, raw: bytes) -> Outcome:
+    def __call__(self, raw: bytes) -> Handled:
         while SPIN in raw:
             pass
         return super().__call__(raw)
@@ -42,20 +45,20 @@ class Breaking(MailHandler):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
-        real = self.pipeline.run_mail
+        real = self.pipeline.run
 
-        def run_mail(mail: Mail) -> Processed:
-            if BREAK in mail.raw:
+        def run(item: Processed, stages: Sequence[Stage] = STAGES) -> Processed:
+            if BREAK in item.mail.raw:
                 raise ZeroDivisionError("a bug meets a strange mail")
-            return real(mail)
+            return real(item, stages)
 
-        self.pipeline.run_mail = run_mail  # type: ignore[method-assign]
+        self.pipeline.run = run  # type: ignore[method-assign]
 
 
 class Dying(MailHandler):
     """The child process is killed on a marked mail (a crash in C code, the OOM killer)."""
 
-    def __call__(self, raw: bytes) -> Outcome:
+    def __call__(self, raw: bytes) -> Handled:
         if DIE in raw:
             os.kill(os.getpid(), signal.SIGKILL)
         return super().__call__(raw)
@@ -64,7 +67,7 @@ class Dying(MailHandler):
 class Pausing(MailHandler):
     """Every mail takes half a second longer (a slow mail within the budget)."""
 
-    def __call__(self, raw: bytes) -> Outcome:
+    def __call__(self, raw: bytes) -> Handled:
         time.sleep(0.5 if PAUSE in raw else 0)
         return super().__call__(raw)
 
@@ -78,6 +81,9 @@ class Classifying:
 
         self.pipeline = Pipeline(settings, knowledge.load(settings))
 
-    def __call__(self, raw: bytes) -> Outcome:
-        item = self.pipeline.understand_only(raw)
-        return Outcome(item.mail, item)
+    def __call__(self, raw: bytes) -> Handled:
+        from assistant.flow import TO_VERDICT
+        from assistant.parse import parse
+
+        item = self.pipeline.run(Processed(parse(raw)), TO_VERDICT)
+        return Handled(item.mail, item)

@@ -11,15 +11,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from assistant.budget import FlowProcess, Outcome
+from assistant.budget import FlowProcess
 from assistant.settings import Settings
+from assistant.values import Handled
 from tests.worker.flows import Spinning
 
 _init = FlowProcess.__init__
 
 
 def _spinning(self: FlowProcess, settings: Settings,
-              make_handler: Callable[[Settings], Callable[[bytes], Outcome]] = Spinning) -> None:
+              make_handler: Callable[[Settings], Callable[[bytes], Handled]] = Spinning) -> None:
     _init(self, settings, make_handler)
 
 

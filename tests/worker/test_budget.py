@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from assistant.budget import FlowProcess, Outcome
+from assistant.budget import FlowProcess
 from assistant.errors import SettingsError
 from assistant.history.models import AuditEntry, Conversation, Draft, Message, utcnow
 from assistant.history.store import Store
 from assistant.inbound import Incoming
+from assistant.values import Handled
 from assistant.worker import Worker
 from tests.helpers import ROOT
 from tests.worker import flows, mails
@@ -120,7 +121,7 @@ class Hanging:
     def __init__(self) -> None:
         self.started = asyncio.Event()
 
-    async def run(self, raw: bytes) -> Outcome:
+    async def run(self, raw: bytes) -> Handled:
         self.started.set()
         await asyncio.Event().wait()
         raise AssertionError("unreachable")
@@ -165,9 +166,9 @@ class Refusing:
     def __init__(self) -> None:
         self.asked = 0
 
-    async def run(self, raw: bytes) -> Outcome:
+    async def run(self, raw: bytes) -> Handled:
         self.asked += 1
-        return Outcome(error="asked")
+        return Handled(error="asked")
 
     def close(self) -> None:
         pass
