@@ -52,7 +52,6 @@ from assistant.values import Decided, Handled, Understood
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
 
-    from assistant.flow import Pipeline
     from assistant.settings import Settings
 
 log = logging.getLogger("assistant.worker")
@@ -120,19 +119,18 @@ class Summary:
 
 
 class Worker:
-    """``pipeline`` is not used for mail: the child process builds its own from the settings
-    (it may be None). ``flow`` runs the flow of one mail: by default a :class:`FlowProcess` of
-    the worker's own, ended by :meth:`close` and at the end of :meth:`run`."""
+    """``flow`` runs the flow of one mail: by default a :class:`FlowProcess` of the worker's
+    own (its child process builds the pipeline from the settings), ended by :meth:`close` and
+    at the end of :meth:`run`."""
 
-    def __init__(self, settings: Settings, pipeline: Pipeline | None, store: Store,
-                 source: Source, flow: FlowProcess | None = None) -> None:
+    def __init__(self, settings: Settings, store: Store, source: Source,
+                 flow: FlowProcess | None = None) -> None:
         if settings.process_seconds >= settings.lease_seconds:
             # Another worker would take the mail over while this one still works on it.
             raise SettingsError(f"ASSISTANT_PROCESS_SECONDS ({settings.process_seconds:g}) must "
                                 f"be less than ASSISTANT_LEASE_SECONDS "
                                 f"({settings.lease_seconds:g})")
         self.settings = settings
-        self.pipeline = pipeline
         self.store = store
         self.source = source
         self.flow = flow if flow is not None else FlowProcess(settings)

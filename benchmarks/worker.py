@@ -66,7 +66,7 @@ async def throughput(dovecot: DovecotServer, folder: Path, count: int) -> float:
     worker = None
     try:
         await schema.ensure_current(engine)
-        worker = Worker(settings, None, Store(engine, settings),
+        worker = Worker(settings, Store(engine, settings),
                         ImapSource(parse_inbox(inbox), settings))
         await worker.flow.ready()  # the child (on the same core) has built its pipeline
         started = time.perf_counter()

@@ -7,6 +7,8 @@
 * ``database_url`` — a migrated, empty database, once on SQLite and once on PostgreSQL
   (parametrized: every test that uses it runs against both).
 * ``engine`` — an async SQLAlchemy engine on ``database_url``.
+* ``environ`` — the settings a test passes to ``assistant.commands.main`` in place of the
+  process environment (fixtures fill it in).
 
 The server fixtures skip their tests when the Debian packages are missing.
 """
@@ -41,6 +43,12 @@ def _migrate(url: str) -> None:
             await engine.dispose()
 
     asyncio.run(run())
+
+
+@pytest.fixture
+def environ() -> dict[str, str]:
+    """The environment the commands read their settings from in this test (empty: defaults)."""
+    return {}
 
 
 @pytest.fixture(scope="session")

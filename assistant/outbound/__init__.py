@@ -4,7 +4,6 @@
     smtp.py       the one seam to the mail server (aiosmtplib), and what a failure means
     sender.py     the outbox task: prepare, claim, deliver, record — each reply at most once
     sent_copy.py  an optional copy in the IMAP Sent folder
-    commands.py   ``assistant send``: the sender on its own (``assistant serve`` runs it too)
 
 The stage reads the store and writes the outbox, the outgoing message and the audit log; it
 never decides what is sent — that was a person's approval in :mod:`assistant.review`.

@@ -11,6 +11,5 @@ over conversations) and needs no personal data, so reports keep working after th
                   inquiries grouped with rapidfuzz
     charts.py     server-side SVG charts with text alternatives (no JavaScript)
     formats.py    the report as text, JSON, CSV and a standalone HTML page
-    commands.py   ``assistant report``
     web.py        the dashboard and the history search in the staff web app
 """

@@ -21,5 +21,4 @@ stage (:mod:`assistant.outbound`) picks it up and sends it.
     operations.py     /healthz and Prometheus /metrics
     compute.py        chat answers and redrafts in worker processes, with a time budget
     supervise.py      the sender inside ``assistant serve``, restarted when it fails
-    commands.py       ``assistant serve``, ``assistant users``, ``assistant intents``
 """

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from tests.core import pipeline
 from tests.review.test_browser import axe_source, chromium  # noqa: F401 (fixtures, shared)
 from tests.site import Site, open_site
 
@@ -25,5 +24,5 @@ async def process_stored_mail(engine: Any, settings: Any) -> int:
     from assistant.history.store import Store
     from assistant.worker import Worker
 
-    worker = Worker(settings, pipeline(), Store(engine, settings), source=None)  # type: ignore[arg-type]
+    worker = Worker(settings, Store(engine, settings), source=None)  # type: ignore[arg-type]
     return await worker.process_pending()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.commands import main
 from tests.core import mail
 from tests.helpers import ROOT
 
@@ -103,9 +102,26 @@ def test_evaluate_reports_metrics(capsys: pytest.CaptureFixture[str]) -> None:
             "fact_accuracy", "eligibility_accuracy", "confusions", "misses"} <= set(result)
 
 
-def test_help_starts_fast() -> None:
-    """`assistant --help` imports nothing heavy (target: under 0.5 s)."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True,
-                   check=True, cwd=ROOT)
-    assert time.perf_counter() - start < 2.0  # generous: CI machines vary; the bench measures
+# Libraries that take long to import; `assistant --help` must not need any of them.
+HEAVY = ("asyncio", "sqlalchemy", "starlette", "numpy", "jinja2", "yaml", "uvicorn", "alembic")
+
+
+def test_building_the_parser_imports_nothing_heavy() -> None:
+    """Building every command's parser (what `assistant --help` does) imports none of the slow
+    libraries: the command modules import them inside their command functions. Checked in a
+    fresh interpreter, where nothing else has imported them yet."""
+    probe = ("import sys; from assistant.commands import build_parser; build_parser(); "
+             f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    assert "" == result.stdout.strip()
+
+
+def test_help_lists_every_command() -> None:
+    """`assistant --help` exits 0 and names every command group."""
+    result = subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True,
+                            text=True, check=True, cwd=ROOT)
+    for command in ("classify", "draft", "evaluate", "config", "run", "demo", "drafts",
+                    "conversations", "db", "status", "serve", "send", "users", "intents",
+                    "report", "history", "privacy"):
+        assert f"    {command}" in result.stdout

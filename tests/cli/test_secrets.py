@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import cli
+from assistant.commands import main
 from assistant.errors import SettingsError
 from assistant.inbound import parse_inbox
 from assistant.outbound.smtp import SmtpTarget
@@ -37,23 +37,19 @@ def test_mask_hides_any_password(url: str, secret: str, shown: str | None) -> No
         assert shown == masked
 
 
-def test_config_masks_password_with_slash(monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_masks_password_with_slash(capsys: pytest.CaptureFixture[str]) -> None:
     """`assistant config` prints imaps://u:S3cr/et@h:993/INBOX without the password."""
-    monkeypatch.setenv("ASSISTANT_INBOX", "imaps://u:S3cr/et@h:993/INBOX")
-    monkeypatch.setenv("ASSISTANT_SENT_FOLDER", "imap://u:S3cr#et@h/Sent")
-    assert 0 == cli.main(["config"])
+    assert 0 == main(["config"], {"ASSISTANT_INBOX": "imaps://u:S3cr/et@h:993/INBOX",
+                                  "ASSISTANT_SENT_FOLDER": "imap://u:S3cr#et@h/Sent"})
     out = capsys.readouterr().out
     assert "ASSISTANT_INBOX=imaps://u:***@h:993/INBOX" in out
     assert "S3cr" not in out
 
 
-def test_worker_error_does_not_echo_the_password(monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_worker_error_does_not_echo_the_password(capsys: pytest.CaptureFixture[str]) -> None:
     """A broken inbox URL stops `assistant run` with a reason that quotes no part of it."""
     for url in ("imaps://u:S3cr/et@h:993/INBOX", "imaps://u:S3cret@h:99x/INBOX", "S3cret@h"):
-        monkeypatch.setenv("ASSISTANT_INBOX", url)
-        assert 2 == cli.main(["run", "--once"])
+        assert 2 == main(["run", "--once"], {"ASSISTANT_INBOX": url})
         err = capsys.readouterr().err
         assert "ASSISTANT_INBOX" in err and "S3cr" not in err
 
@@ -75,25 +71,22 @@ def test_no_password_in_the_repr_of_parsed_urls() -> None:
     assert "S3cret" not in repr(SmtpTarget.parse("smtp://u:S3cret@h:25"))
 
 
-def test_placeholder_secret_key_refused(monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_placeholder_secret_key_refused(capsys: pytest.CaptureFixture[str]) -> None:
     """`assistant serve` with the .env.example placeholder stops (exit 2) and says why; the
     placeholder list knows the value .env.example ships."""
     example = (ROOT / ".env.example").read_text()
     shipped = re.search(r"^ASSISTANT_SECRET_KEY=(.*)$", example, re.M).group(1).strip()
     assert shipped in PLACEHOLDER_SECRET_KEYS
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", shipped)
-    assert 2 == cli.main(["serve"])
+    assert 2 == main(["serve"], {"ASSISTANT_SECRET_KEY": shipped})
     assert "placeholder" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("key", ["", "0123456789abcdef", "a" * 16, "a" * 64,
                                  "abababababababababababababababab"])
-def test_short_or_repetitive_secret_key_refused(key: str, monkeypatch: pytest.MonkeyPatch,
+def test_short_or_repetitive_secret_key_refused(key: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     """Empty, shorter than 32 characters, or one (or two) characters repeated: refused."""
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", key)
-    assert 2 == cli.main(["serve"])
+    assert 2 == main(["serve"], {"ASSISTANT_SECRET_KEY": key})
     assert "ASSISTANT_SECRET_KEY" in capsys.readouterr().err
 
 
@@ -106,10 +99,10 @@ def test_keyed_commands_refuse_a_weak_key(command: list[str], tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Every command that signs, keys hashes or prepares accounts stops before it asks for a
     password or opens the database."""
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", "x" * 40)
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'never.db'}")
+    environ = {"ASSISTANT_SECRET_KEY": "x" * 40,
+               "ASSISTANT_DATABASE_URL": f"sqlite:///{tmp_path / 'never.db'}"}
     monkeypatch.setattr("sys.stdin.readline", lambda: pytest.fail("asked for a password"))
-    assert 2 == cli.main(command)
+    assert 2 == main(command, environ)
     assert not (tmp_path / "never.db").exists()
 
 

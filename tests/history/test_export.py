@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.commands import main
 from assistant.history import export
 from assistant.history.db import create_engine
 from tests.reports.world import T0, add_inquiry, add_message
@@ -23,11 +23,11 @@ TRICKY = (b"From: Erika Muster <e@musterbach.example>\r\nSubject: =?utf-8?q?F=C3
 
 
 @pytest.fixture
-def conversation(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+def conversation(sqlite_template: Path, tmp_path: Path, environ: dict[str, str]) -> int:
     path = tmp_path / "assistant.db"
     shutil.copyfile(sqlite_template, path)
     url = f"sqlite:///{path}"
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", url)
+    environ["ASSISTANT_DATABASE_URL"] = url
 
     async def fill() -> int:
         engine = create_engine(url)
@@ -42,11 +42,12 @@ def conversation(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.Monk
     return asyncio.run(fill())
 
 
-def test_mbox_reads_back_to_the_same_mails(conversation: int, tmp_path: Path) -> None:
+def test_mbox_reads_back_to_the_same_mails(conversation: int, tmp_path: Path,
+                                           environ: dict[str, str]) -> None:
     """mboxrd: a body line starting with "From " (or ">From ") gets one more ">" and is read
     back unchanged; the order is the order of arrival."""
     target = tmp_path / "c.mbox"
-    assert 0 == main(["history", "export", str(conversation), "--output", str(target)])
+    assert 0 == main(["history", "export", str(conversation), "--output", str(target)], environ)
     box = mailbox.mbox(target)
     mails = [m.as_bytes().replace(b"\r\n", b"\n") for m in box]
     assert 3 == len(mails)
@@ -64,10 +65,11 @@ def test_mbox_escapes_from_lines() -> None:
 
 
 def test_eml_files_are_the_raw_bytes(conversation: int, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+                                     capsys: pytest.CaptureFixture[str],
+                                     environ: dict[str, str]) -> None:
     folder = tmp_path / "eml"
     assert 0 == main(["history", "export", str(conversation), "--format", "eml",
-                      "--output", str(folder)])
+                      "--output", str(folder)], environ)
     files = sorted(folder.iterdir())
     assert 3 == len(files)
     assert TRICKY == files[1].read_bytes()
@@ -82,5 +84,6 @@ def test_zip_for_the_browser_holds_the_eml_files() -> None:
     assert "gespraech-5.zip" == export.archive_name(exported, "zip")
 
 
-def test_unknown_conversation_exits_3(conversation: int, tmp_path: Path) -> None:
-    assert 3 == main(["history", "export", "999", "--output", str(tmp_path / "x.mbox")])
+def test_unknown_conversation_exits_3(conversation: int, tmp_path: Path,
+                                      environ: dict[str, str]) -> None:
+    assert 3 == main(["history", "export", "999", "--output", str(tmp_path / "x.mbox")], environ)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, insert, select
 
-from assistant.cli import main
+from assistant.commands import main
 from assistant.errors import SettingsError
 from assistant.history import privacy
 from assistant.history.models import (
@@ -184,7 +184,8 @@ def test_months_before_keeps_the_day_or_takes_the_month_end() -> None:
 
 
 @pytest.fixture
-def cli_store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def cli_store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              environ: dict[str, str]) -> str:
     from assistant.history.db import create_engine
 
     path = tmp_path / "assistant.db"
@@ -197,16 +198,17 @@ def cli_store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
         await engine.dispose()
 
     asyncio.run(fill())
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", url)
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", KEY)
+    environ["ASSISTANT_DATABASE_URL"] = url
+    environ["ASSISTANT_SECRET_KEY"] = KEY
     monkeypatch.chdir(tmp_path)
     return url
 
 
 def test_cli_export_writes_data_and_mails(cli_store: str, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+                                          capsys: pytest.CaptureFixture[str],
+                                          environ: dict[str, str]) -> None:
     target = tmp_path / "auskunft.zip"
-    assert 0 == main(["privacy", "export", ADDRESS, "--output", str(target)])
+    assert 0 == main(["privacy", "export", ADDRESS, "--output", str(target)], environ)
     with zipfile.ZipFile(target) as archive:
         names = archive.namelist()
         document = json.loads(archive.read("export.json"))
@@ -215,10 +217,11 @@ def test_cli_export_writes_data_and_mails(cli_store: str, tmp_path: Path,
     assert "2 message(s)" in capsys.readouterr().out
 
 
-def test_cli_erase_needs_yes(cli_store: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert 1 == main(["privacy", "erase", ADDRESS])
+def test_cli_erase_needs_yes(cli_store: str, capsys: pytest.CaptureFixture[str],
+                             environ: dict[str, str]) -> None:
+    assert 1 == main(["privacy", "erase", ADDRESS], environ)
     assert "run again with --yes" in capsys.readouterr().out
-    assert 0 == main(["privacy", "erase", ADDRESS, "--yes"])
+    assert 0 == main(["privacy", "erase", ADDRESS, "--yes"], environ)
     assert "Erased the personal data in 1 conversation(s)" in capsys.readouterr().out
 
 
@@ -235,23 +238,23 @@ async def _conversations_with(url: str, address: str) -> int:
         await engine.dispose()
 
 
-def test_erase_refuses_empty_key(cli_store: str, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_erase_refuses_empty_key(cli_store: str, capsys: pytest.CaptureFixture[str],
+                                 environ: dict[str, str]) -> None:
     """With an empty key the audit's address hash could be recomputed by anyone: erase stops
     with exit 2 before it touches anything, and says why."""
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", "")
-    assert 2 == main(["privacy", "erase", ADDRESS, "--yes"])
+    environ["ASSISTANT_SECRET_KEY"] = ""
+    assert 2 == main(["privacy", "erase", ADDRESS, "--yes"], environ)
     assert "ASSISTANT_SECRET_KEY is not set" in capsys.readouterr().err
     assert 1 == asyncio.run(_conversations_with(cli_store, ADDRESS))
 
 
 def test_export_refuses_a_placeholder_or_repeated_key(cli_store: str, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                                      environ: dict[str, str]) -> None:
     """The .env.example placeholder and 40 identical characters are no keys: no archive."""
     target = tmp_path / "auskunft.zip"
     for key in ("change-me-to-64-hex-characters", "x" * 40):
-        monkeypatch.setenv("ASSISTANT_SECRET_KEY", key)
-        assert 2 == main(["privacy", "export", ADDRESS, "--output", str(target)])
+        environ["ASSISTANT_SECRET_KEY"] = key
+        assert 2 == main(["privacy", "export", ADDRESS, "--output", str(target)], environ)
     assert not target.exists()
 
 
@@ -261,28 +264,30 @@ def test_subject_hash_refuses_a_weak_key() -> None:
         privacy.subject_hash(ADDRESS, "k")
 
 
-def test_cli_purge_and_dry_run(cli_store: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_purge_and_dry_run(cli_store: str, capsys: pytest.CaptureFixture[str],
+                               environ: dict[str, str]) -> None:
     """Both commands say what they found (nothing in these rows is 24 months old today)."""
-    assert 0 == main(["privacy", "purge", "--dry-run"])
+    assert 0 == main(["privacy", "purge", "--dry-run"], environ)
     assert "would be purged" in capsys.readouterr().out
-    assert 0 == main(["privacy", "purge"])
+    assert 0 == main(["privacy", "purge"], environ)
     assert "Purged the personal data of" in capsys.readouterr().out
 
 
-def test_cli_refuses_what_is_no_address(cli_store: str) -> None:
+def test_cli_refuses_what_is_no_address(cli_store: str, environ: dict[str, str]) -> None:
     with pytest.raises(SystemExit) as stopped:
-        main(["privacy", "export", "not an address"])
+        main(["privacy", "export", "not an address"], environ)
     assert 2 == stopped.value.code
 
 
 def test_privacy_export_never_writes_to_cwd(cli_store: str, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            environ: dict[str, str]) -> None:
     """Without --output the archive goes to exports/ next to the SQLite database, readable by
     its owner only (0600) — never into the working directory."""
     elsewhere = tmp_path / "working-directory"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    assert 0 == main(["privacy", "export", ADDRESS])
+    assert 0 == main(["privacy", "export", ADDRESS], environ)
     assert [] == list(elsewhere.iterdir())
     archives = list((tmp_path / "exports").glob("auskunft-*.zip"))
     assert 1 == len(archives)
@@ -292,28 +297,28 @@ def test_privacy_export_never_writes_to_cwd(cli_store: str, tmp_path: Path,
 
 
 def test_privacy_export_goes_to_the_export_dir_setting(cli_store: str, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                       environ: dict[str, str]) -> None:
     """ASSISTANT_EXPORT_DIR names the folder for archives without --output."""
-    monkeypatch.setenv("ASSISTANT_EXPORT_DIR", str(tmp_path / "auskuenfte"))
-    assert 0 == main(["privacy", "export", ADDRESS])
+    environ["ASSISTANT_EXPORT_DIR"] = str(tmp_path / "auskuenfte")
+    assert 0 == main(["privacy", "export", ADDRESS], environ)
     assert 1 == len(list((tmp_path / "auskuenfte").glob("auskunft-*.zip")))
 
 
 def test_privacy_export_with_a_database_server_needs_a_place(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], environ: dict[str, str]) -> None:
     """With PostgreSQL and neither --output nor ASSISTANT_EXPORT_DIR the command says so and
     exits 2 before it reads anything."""
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", KEY)
-    monkeypatch.delenv("ASSISTANT_EXPORT_DIR", raising=False)
-    assert 2 == main(["privacy", "export", ADDRESS])
+    environ["ASSISTANT_DATABASE_URL"] = "postgresql://nobody@127.0.0.1:1/none"
+    environ["ASSISTANT_SECRET_KEY"] = KEY
+    assert 2 == main(["privacy", "export", ADDRESS], environ)
     assert "--output or set ASSISTANT_EXPORT_DIR" in capsys.readouterr().err
 
 
-def test_privacy_export_file_is_private(cli_store: str, tmp_path: Path) -> None:
+def test_privacy_export_file_is_private(cli_store: str, tmp_path: Path,
+                                        environ: dict[str, str]) -> None:
     """An archive named with --output is readable by its owner only, too."""
     target = tmp_path / "auskunft.zip"
-    assert 0 == main(["privacy", "export", ADDRESS, "--output", str(target)])
+    assert 0 == main(["privacy", "export", ADDRESS, "--output", str(target)], environ)
     assert 0o600 == stat.S_IMODE(target.stat().st_mode)
 
 

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, text
 
-from assistant.cli import main
+from assistant.commands import main
 from assistant.errors import SchemaError
 from assistant.history import schema
 from assistant.history.db import create_engine
@@ -76,29 +76,29 @@ async def test_behind_schema_names_the_upgrade_command(tmp_path: Path,
         await engine.dispose()
 
 
-def test_run_on_a_foreign_database_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_on_a_foreign_database_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           environ: dict[str, str]) -> None:
     """`assistant run --once` on tables without a schema version explains and exits 2."""
     import sqlite3
 
     path = tmp_path / "foreign.db"
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE something (id INTEGER)")
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{path}")
-    monkeypatch.setenv("ASSISTANT_INBOX", f"maildir:{tmp_path / 'mail'}")
-    assert 2 == main(["run", "--once"])
+    environ["ASSISTANT_DATABASE_URL"] = f"sqlite:///{path}"
+    environ["ASSISTANT_INBOX"] = f"maildir:{tmp_path / 'mail'}"
+    assert 2 == main(["run", "--once"], environ)
     assert "no schema version" in capsys.readouterr().err
 
 
-def test_db_upgrade_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_db_upgrade_command(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                            environ: dict[str, str]) -> None:
     """`assistant db upgrade` creates the schema, and says so; a second run has nothing to do."""
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
-    assert 0 == main(["db", "upgrade"])
+    environ["ASSISTANT_DATABASE_URL"] = f"sqlite:///{tmp_path / 'a.db'}"
+    assert 0 == main(["db", "upgrade"], environ)
     assert "Upgraded the database from revision (empty)" in capsys.readouterr().out
-    assert 0 == main(["db", "upgrade"])
+    assert 0 == main(["db", "upgrade"], environ)
     assert "up to date" in capsys.readouterr().out
-    assert 0 == main(["status", "--format", "json"])
+    assert 0 == main(["status", "--format", "json"], environ)
     assert 0 == json.loads(capsys.readouterr().out)["conversations"]
 
 

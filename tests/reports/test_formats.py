@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.commands import main
 from assistant.reports import charts
 from tests.reports.world import T0, add_inquiry, add_message
 
@@ -20,7 +20,7 @@ JSON_KEYS = {"inquiries", "by_intent", "by_week", "verdicts", "first_response_ho
 
 
 @pytest.fixture
-def store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def store(sqlite_template: Path, tmp_path: Path, environ: dict[str, str]) -> str:
     """A migrated SQLite database with three inquiries and an auto-reply, named by the
     environment as the CLI reads it."""
     path = tmp_path / "assistant.db"
@@ -42,12 +42,13 @@ def store(sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         await engine.dispose()
 
     asyncio.run(fill())
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", url)
+    environ["ASSISTANT_DATABASE_URL"] = url
     return url
 
 
-def test_json_has_the_documented_keys(store: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert 0 == main(["report", "--format", "json"])
+def test_json_has_the_documented_keys(store: str, capsys: pytest.CaptureFixture[str],
+                                      environ: dict[str, str]) -> None:
+    assert 0 == main(["report", "--format", "json"], environ)
     data = json.loads(capsys.readouterr().out)
     assert JSON_KEYS <= set(data)
     assert 3 == data["inquiries"]
@@ -57,24 +58,26 @@ def test_json_has_the_documented_keys(store: str, capsys: pytest.CaptureFixture[
     assert {"auto_reply": 1} == data["filtered"]
 
 
-def test_since_and_until_limit_the_period(store: str,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_since_and_until_limit_the_period(store: str, capsys: pytest.CaptureFixture[str],
+                                          environ: dict[str, str]) -> None:
     assert 0 == main(["report", "--format", "json", "--since", "2026-03-02",
-                      "--until", "2026-03-15"])
+                      "--until", "2026-03-15"], environ)
     assert 2 == json.loads(capsys.readouterr().out)["inquiries"]
 
 
-def test_csv_has_one_row_per_conversation(store: str, tmp_path: Path) -> None:
+def test_csv_has_one_row_per_conversation(store: str, tmp_path: Path,
+                                          environ: dict[str, str]) -> None:
     target = tmp_path / "rows.csv"
-    assert 0 == main(["report", "--format", "csv", "--output", str(target)])
+    assert 0 == main(["report", "--format", "csv", "--output", str(target)], environ)
     rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
     assert 3 == len(rows)
     assert ("eligibility funding_amount", "eligible", "4.0") == (
         rows[0]["intents"], rows[0]["verdict"], rows[0]["first_response_hours"])
 
 
-def test_text_report_names_every_section(store: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert 0 == main(["report"])
+def test_text_report_names_every_section(store: str, capsys: pytest.CaptureFixture[str],
+                                         environ: dict[str, str]) -> None:
+    assert 0 == main(["report"], environ)
     out = capsys.readouterr().out
     for heading in ("Inquiries per intent", "Inquiries per week", "Municipalities",
                     "Verdicts", "Hours from arrival to sent reply", "Drafts:",
@@ -83,9 +86,9 @@ def test_text_report_names_every_section(store: str, capsys: pytest.CaptureFixtu
 
 
 def test_html_report_has_charts_with_text_and_escapes_mail_text(
-        store: str, capsys: pytest.CaptureFixture[str]) -> None:
+        store: str, capsys: pytest.CaptureFixture[str], environ: dict[str, str]) -> None:
     """Charts are inline SVG with a title and a description; mail text shows as text."""
-    assert 0 == main(["report", "--format", "html"])
+    assert 0 == main(["report", "--format", "html"], environ)
     page = capsys.readouterr().out
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 6
     assert page.count("<desc id=") == 6
@@ -96,20 +99,21 @@ def test_html_report_has_charts_with_text_and_escapes_mail_text(
 
 @pytest.mark.parametrize("arguments", [["--since", "2026-13-01"],
                                        ["--since", "2026-03-10", "--until", "2026-03-01"]])
-def test_bad_dates_are_refused_with_exit_code_2(store: str, arguments: list[str]) -> None:
+def test_bad_dates_are_refused_with_exit_code_2(store: str, arguments: list[str],
+                                                environ: dict[str, str]) -> None:
     with pytest.raises(SystemExit) as stopped:
-        code = main(["report", *arguments])
+        code = main(["report", *arguments], environ)
         raise SystemExit(code)
     assert 2 == stopped.value.code
 
 
 def test_report_on_an_empty_database_is_all_zeros(sqlite_template: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  environ: dict[str, str]) -> None:
     path = tmp_path / "empty.db"
     shutil.copyfile(sqlite_template, path)
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{path}")
-    assert 0 == main(["report", "--format", "json"])
+    environ["ASSISTANT_DATABASE_URL"] = f"sqlite:///{path}"
+    assert 0 == main(["report", "--format", "json"], environ)
     data = json.loads(capsys.readouterr().out)
     assert (0, {}, [], None) == (data["inquiries"], data["by_intent"], data["gaps"],
                                  data["first_response_hours"]["median"])

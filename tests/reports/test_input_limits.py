@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.cli import EXIT_INPUT_ERROR, main
+from assistant.commands import main
+from assistant.commands.common import EXIT_INPUT_ERROR
 from assistant.review.dates import FIRST_DAY, LAST_DAY
 from tests.site import Site
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from assistant import cli
+from assistant.commands import main
 from assistant.history.db import create_engine, sessionmaker
 from assistant.history.models import Suggestion
 from tests.helpers import ROOT
@@ -22,13 +22,13 @@ from tests.review.world import inquiry_mail
 
 
 @pytest.fixture
-def env(review_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def env(review_url: str, tmp_path: Path, environ: dict[str, str]) -> dict[str, Any]:
     """The CLI's environment: the review database and a copy of the intent catalogue."""
     intents = tmp_path / "intents"
     shutil.copytree(ROOT / "intents", intents)
-    monkeypatch.setenv("ASSISTANT_DATABASE_URL", review_url)
-    monkeypatch.setenv("ASSISTANT_INTENTS_DIR", str(intents))
-    monkeypatch.setenv("ASSISTANT_SECRET_KEY", SECRET)
+    environ["ASSISTANT_DATABASE_URL"] = review_url
+    environ["ASSISTANT_INTENTS_DIR"] = str(intents)
+    environ["ASSISTANT_SECRET_KEY"] = SECRET
     return {"url": review_url, "intents": intents}
 
 
@@ -45,10 +45,11 @@ async def _suggest(url: str, sentence: str, intent: str) -> int:
 
 def test_users_add_reads_the_password_from_stdin(env: dict[str, Any],
                                                  monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 environ: dict[str, str]) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("dora-password-12\n"))
-    assert cli.main(["users", "add", "dora", "--role", "admin"]) == 0
-    assert cli.main(["users", "list", "--format", "json"]) == 0
+    assert main(["users", "add", "dora", "--role", "admin"], environ) == 0
+    assert main(["users", "list", "--format", "json"], environ) == 0
     out = capsys.readouterr().out
     assert "dora-password-12" not in out
     users = json.loads(out[out.index("["):])
@@ -56,30 +57,30 @@ def test_users_add_reads_the_password_from_stdin(env: dict[str, Any],
         k: v for k, v in next(u for u in users if u["name"] == "dora").items() if k != "created_at"}
 
 
-def test_users_add_refuses_a_short_password(env: dict[str, Any],
-                                            monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_users_add_refuses_a_short_password(env: dict[str, Any], monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str],
+                                            environ: dict[str, str]) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("kurz\n"))
-    assert cli.main(["users", "add", "dora"]) == 2
+    assert main(["users", "add", "dora"], environ) == 2
     assert "mindestens 12 Zeichen" in capsys.readouterr().err
 
 
-def test_suggestions_list_accept_dismiss(env: dict[str, Any],
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_suggestions_list_accept_dismiss(env: dict[str, Any], capsys: pytest.CaptureFixture[str],
+                                         environ: dict[str, str]) -> None:
     """Accepting writes the example into intents/<id>.yaml and says so; dismissing does not."""
     keep = run(_suggest(env["url"], "Wie lange haben wir Zeit für die Strategie?", "duration"))
     drop = run(_suggest(env["url"], "Danke für alles!", "contact"))
-    assert cli.main(["intents", "suggestions"]) == 0
+    assert main(["intents", "suggestions"], environ) == 0
     listed = capsys.readouterr().out
     assert "Wie lange haben wir Zeit" in listed and "Danke für alles!" in listed
-    assert cli.main(["intents", "suggestions", "accept", str(keep)]) == 0
+    assert main(["intents", "suggestions", "accept", str(keep)], environ) == 0
     assert "added as an example to" in capsys.readouterr().out
-    assert cli.main(["intents", "suggestions", "dismiss", str(drop)]) == 0
+    assert main(["intents", "suggestions", "dismiss", str(drop)], environ) == 0
     examples = yaml.safe_load((env["intents"] / "duration.yaml").read_text("utf-8"))["examples"]
     contact = (env["intents"] / "contact.yaml").read_text("utf-8")
     assert examples[-1] == "Wie lange haben wir Zeit für die Strategie?"
     assert "Danke für alles!" not in contact
-    assert cli.main(["intents", "suggestions", "accept", str(keep)]) == 2  # not open any more
+    assert main(["intents", "suggestions", "accept", str(keep)], environ) == 2  # not open any more
 
 
 def test_admin_page_accepts_a_suggestion(app_factory: Any, env: dict[str, Any],

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.cli import EXIT_INPUT_ERROR, main
+from assistant.commands import main
+from assistant.commands.common import EXIT_INPUT_ERROR
 from assistant.history import MAX_ID
 from assistant.review.routing import MAX_PAGE, page_number
 from tests.review.conftest import Browser, run, seed

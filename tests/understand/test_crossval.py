@@ -85,11 +85,11 @@ def test_a_writers_own_wording_is_not_known_when_the_writer_is_held_out(
     assert seen > unseen
 
 
-def test_intents_train_writes_a_model_that_loads(
-        tmp_path: Path, folds: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_intents_train_writes_a_model_that_loads(tmp_path: Path, folds: dict[str, Path],
+                                                 environ: dict[str, str]) -> None:
     """`assistant intents train --write` fits on the catalogue and labelled folders and writes
     intents/model.json, recording the catalogue's digest and the sets."""
-    from assistant.cli import main
+    from assistant.commands import main
 
     intents_dir = tmp_path / "intents"
     intents_dir.mkdir()
@@ -97,9 +97,9 @@ def test_intents_train_writes_a_model_that_loads(
         (intents_dir / f"{intent_id}.yaml").write_text(yaml.safe_dump(
             {"id": intent_id, "title": intent_id, "description": intent_id,
              "examples": examples}), "utf-8")
-    monkeypatch.setenv("ASSISTANT_INTENTS_DIR", str(intents_dir))
+    environ["ASSISTANT_INTENTS_DIR"] = str(intents_dir)
     assert 0 == main(["intents", "train", "--labelled", str(folds["a"]), str(folds["b"]),
-                      "--always", str(folds["dev"]), "--write"])
+                      "--always", str(folds["dev"]), "--write"], environ)
     trained = M.load(intents_dir / M.FILENAME)
     assert set(CATALOGUE) == set(trained.intents)
     assert ["set/dev", "set/a", "set/b"] == trained.trained["sets"]

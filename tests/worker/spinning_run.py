@@ -27,6 +27,6 @@ def _spinning(self: FlowProcess, settings: Settings,
 FlowProcess.__init__ = _spinning  # type: ignore[method-assign]
 
 if __name__ == "__main__":
-    from assistant.cli import main
+    from assistant.commands import main
 
     sys.exit(main(["run", *sys.argv[1:]]))

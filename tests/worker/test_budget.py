@@ -56,7 +56,7 @@ def dying() -> Iterator[FlowProcess]:
 
 def _worker(engine: Any, database_url: str, flow: Any, **extra: str) -> Worker:
     s = settings(database_url, **extra)
-    return Worker(s, None, Store(engine, s), None, flow)  # type: ignore[arg-type]
+    return Worker(s, Store(engine, s), None, flow)  # type: ignore[arg-type]
 
 
 async def _store(worker: Worker, *raws: bytes) -> None:
@@ -197,7 +197,7 @@ def test_budget_must_be_shorter_than_the_lease() -> None:
     worker refuses to start, naming both settings."""
     with pytest.raises(SettingsError, match=r"ASSISTANT_PROCESS_SECONDS .* ASSISTANT_LEASE"):
         Worker(settings("sqlite:///unused.db", process_seconds="60", lease_seconds="60"),
-               None, None, None, Refusing())  # type: ignore[arg-type]
+               None, None, Refusing())  # type: ignore[arg-type]
 
 
 async def test_poison_guard_runs_before_parsing(engine: Any, database_url: str) -> None:

@@ -104,7 +104,7 @@ async def _through_worker(url: str, flow: FlowProcess, raw: bytes) -> tuple[Any,
     engine = create_engine(url)
     try:
         s = worker_settings(url)
-        worker = Worker(s, None, Store(engine, s), None, flow)  # type: ignore[arg-type]
+        worker = Worker(s, Store(engine, s), None, flow)  # type: ignore[arg-type]
         await worker.store.store("test", "m", "", [Incoming(raw), Incoming(mails.inquiry(2))])
         assert 2 == await worker.process_pending()
         async with engine.connect() as conn:

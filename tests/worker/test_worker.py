@@ -27,7 +27,7 @@ from tests.worker.mails import settings
 def _worker(engine: Any, database_url: str, box: Path, flow: FlowProcess,
             **extra: str) -> Worker:
     s = settings(database_url, inbox=f"maildir:{box}", **extra)
-    return Worker(s, None, Store(engine, s), MaildirSource(box, poll_seconds=0.1), flow)
+    return Worker(s, Store(engine, s), MaildirSource(box, poll_seconds=0.1), flow)
 
 
 def _deliver(box: Path, *raws: bytes) -> None:

@@ -1,24 +1,20 @@
-"""``assistant report``: the figures of a period as text, JSON, CSV or a standalone HTML page.
-
-``register`` only declares arguments; SQLAlchemy and the report modules are imported inside the
-command, so that ``assistant --help`` stays fast.
-"""
+"""``assistant report``: the figures of a period as text, JSON, CSV or a standalone HTML page."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, iso_day
-from assistant.errors import KnowledgeError
+from assistant.commands.common import EXIT_INPUT_ERROR, Subcommands, fail, iso_day, with_database
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from assistant.settings import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "report", help="what municipalities ask about and how well the drafts serve them",
         description="Figures of the inquiries that arrived in a period (UTC): per intent and "
@@ -34,17 +30,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     if args.since and args.until and args.since > args.until:
-        print("assistant: --since is after --until", file=sys.stderr)
-        return EXIT_INPUT_ERROR
+        return fail("--since is after --until", EXIT_INPUT_ERROR)
     out: TextIO = sys.stdout
     if args.output:
         try:
             out = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
-            print(f"assistant: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-            return EXIT_INPUT_ERROR
+            return fail(f"cannot write {args.output}: {exc.strerror}", EXIT_INPUT_ERROR)
+
+    async def work(engine: AsyncEngine) -> int:
+        return await _report(args, settings, engine, out)
+
     try:
-        return asyncio.run(_report(args, settings, out))
+        return with_database(settings, work)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -53,6 +51,7 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 def intent_titles(settings: Settings) -> dict[str, str]:
     """German titles of the intents for the HTML report; ids when the knowledge has an error."""
     from assistant import knowledge
+    from assistant.errors import KnowledgeError
 
     try:
         return {i.id: i.title for i in knowledge.load(settings).intents}
@@ -61,33 +60,23 @@ def intent_titles(settings: Settings) -> dict[str, str]:
         return {}
 
 
-async def _report(args: argparse.Namespace, settings: Settings, out: Any) -> int:
-    from assistant.history.db import create_engine
-    from assistant.history.search_commands import ready
+async def _report(args: argparse.Namespace, settings: Settings, engine: AsyncEngine,
+                  out: TextIO) -> int:
     from assistant.reports import formats, queries, rows
     from assistant.reports.figures import Period
 
     period = Period.days(args.since, args.until)
-    engine = create_engine(settings.database_url)
-    try:
-        problem = await ready(engine)
-        if problem:
-            print(f"assistant: {problem}", file=sys.stderr)
-            return EXIT_FAILURE
-        if args.format == "csv":
-            async with engine.connect() as conn:
-                await formats.write_csv(rows.conversation_rows(conn, period),
-                                        rows.CSV_COLUMNS, out)
-            return 0
-        report = await queries.build(
-            engine, period, low_confidence=settings.report_low_confidence,
-            gap_sample=settings.report_gap_sample, gap_similarity=settings.report_gap_similarity)
-        if args.format == "json":
-            out.write(formats.as_json(report) + "\n")
-        elif args.format == "html":
-            out.write(formats.as_html(report, intent_titles(settings)))
-        else:
-            out.write(formats.as_text(report))
+    if args.format == "csv":
+        async with engine.connect() as conn:
+            await formats.write_csv(rows.conversation_rows(conn, period), rows.CSV_COLUMNS, out)
         return 0
-    finally:
-        await engine.dispose()
+    report = await queries.build(
+        engine, period, low_confidence=settings.report_low_confidence,
+        gap_sample=settings.report_gap_sample, gap_similarity=settings.report_gap_similarity)
+    if args.format == "json":
+        out.write(formats.as_json(report) + "\n")
+    elif args.format == "html":
+        out.write(formats.as_html(report, intent_titles(settings)))
+    else:
+        out.write(formats.as_text(report))
+    return 0

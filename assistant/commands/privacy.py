@@ -1,27 +1,36 @@
 """``assistant privacy purge|export|erase``: retention, access (Art. 15) and erasure (Art. 17).
 
-``register`` only declares arguments; the database modules are imported inside the commands.
 Every action writes an audit entry (see :mod:`assistant.history.privacy`).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import os
 import tempfile
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.cli import EXIT_FAILURE, EXIT_INPUT_ERROR, fail, keyed
+from assistant.commands.common import (
+    ACTOR,
+    EXIT_FAILURE,
+    EXIT_INPUT_ERROR,
+    Subcommands,
+    fail,
+    keyed,
+    with_database,
+)
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from assistant.history.privacy import SubjectData
     from assistant.settings import Settings
 
-ACTOR = "cli"
 ARCHIVE_MODE = 0o600  # a person's mails: readable by the owner only
 README = """Auskunft nach Art. 15 DSGVO – Anfrage-Assistent Landesprogramm WIR
 
@@ -41,7 +50,7 @@ def _address(text: str) -> str:
     return text.strip()
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("privacy", help="data protection: retention purge, access, erasure")
     privacy = p.add_subparsers(dest="privacy_command", required=True, metavar="ACTION")
     q = privacy.add_parser(
@@ -63,82 +72,58 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=keyed(cmd_erase))
 
 
-async def _engine(settings: Settings):  # type: ignore[no-untyped-def]
-    from assistant.history.db import create_engine
-    from assistant.history.search_commands import ready
-
-    engine = create_engine(settings.database_url)
-    problem = await ready(engine)
-    if problem:
-        await engine.dispose()
-        return None, problem
-    return engine, None
-
-
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
-    async def work() -> int:
+    async def work(engine: AsyncEngine) -> int:
         from sqlalchemy import func, select
 
         from assistant.history import privacy
         from assistant.history.models import utcnow
 
-        engine, problem = await _engine(settings)
-        if engine is None:
-            return fail(problem)
-        try:
-            if args.dry_run:
-                cutoff = privacy.months_before(utcnow(), settings.retention_months)
-                async with engine.connect() as conn:
-                    count = (await conn.execute(select(func.count()).select_from(
-                        privacy.conversations).where(privacy.expired(cutoff)))).scalar_one()
-                print(f"{count} conversation(s) finished before {cutoff:%Y-%m-%d} would be "
-                      "purged.")
-                return 0
-            result = await privacy.purge(engine, settings, actor=ACTOR)
-        finally:
-            await engine.dispose()
+        if args.dry_run:
+            cutoff = privacy.months_before(utcnow(), settings.retention_months)
+            async with engine.connect() as conn:
+                count = (await conn.execute(select(func.count()).select_from(
+                    privacy.conversations).where(privacy.expired(cutoff)))).scalar_one()
+            print(f"{count} conversation(s) finished before {cutoff:%Y-%m-%d} would be purged.")
+            return 0
+        result = await privacy.purge(engine, settings, actor=ACTOR)
         print(f"Purged the personal data of {result.conversations} conversation(s) "
               f"({result.messages} message(s)) finished before {result.cutoff:%Y-%m-%d}.")
         return 0
 
-    return asyncio.run(work())
+    return with_database(settings, work)
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    async def work() -> int:
-        from assistant.history import privacy
-        from assistant.history.models import utcnow
+    from assistant.history import privacy
+    from assistant.history.models import utcnow
 
-        now = utcnow()
-        digest = privacy.subject_hash(args.address, settings.secret_key)
-        folder = export_dir(settings)
-        if args.output:
-            target = Path(args.output)
-        elif folder is not None:
-            target = folder / f"auskunft-{now:%Y%m%d}-{digest[:8]}.zip"
-        else:
-            return fail("with a database server there is no data folder for the archive: name "
-                        "the file with --output or set ASSISTANT_EXPORT_DIR", EXIT_INPUT_ERROR)
-        engine, problem = await _engine(settings)
-        if engine is None:
-            return fail(problem)
-        try:
-            async with engine.begin() as conn:
-                data = await privacy.subject_access(conn, args.address)
-                try:
-                    write_archive(target, data, settings.retention_months, now)
-                except OSError as exc:
-                    return fail(f"cannot write {target}: {exc.strerror}", EXIT_INPUT_ERROR)
-                await privacy.audit(conn, ACTOR, privacy.ACCESS, detail={
-                    "subject": digest, "conversations": len(data.conversations),
-                    "messages": len(data.messages)})
-        finally:
-            await engine.dispose()
+    now = utcnow()
+    digest = privacy.subject_hash(args.address, settings.secret_key)
+    folder = export_dir(settings)
+    if args.output:
+        target = Path(args.output)
+    elif folder is not None:
+        target = folder / f"auskunft-{now:%Y%m%d}-{digest[:8]}.zip"
+    else:
+        return fail("with a database server there is no data folder for the archive: name "
+                    "the file with --output or set ASSISTANT_EXPORT_DIR", EXIT_INPUT_ERROR)
+
+    async def work(engine: AsyncEngine) -> int:
+        async with engine.begin() as conn:
+            data = await privacy.subject_access(conn, args.address)
+            try:
+                write_archive(target, data, settings.retention_months, now)
+            except OSError as exc:
+                return fail(f"cannot write {target}: {exc.strerror}", EXIT_INPUT_ERROR)
+            await privacy.audit(conn, ACTOR, privacy.ACCESS, detail={
+                "subject": digest, "conversations": len(data.conversations),
+                "messages": len(data.messages)})
         print(f"Wrote {len(data.conversations)} conversation(s) and {len(data.messages)} "
               f"message(s) stored about {data.address} to {target}.")
         return 0
 
-    return asyncio.run(work())
+    return with_database(settings, work)
 
 
 def export_dir(settings: Settings) -> Path | None:
@@ -155,14 +140,11 @@ def export_dir(settings: Settings) -> Path | None:
     return None
 
 
-def write_archive(target: Path, data: object, months: int, now: object) -> None:
+def write_archive(target: Path, data: SubjectData, months: int, now: datetime) -> None:
     """The Art. 15 export: ``export.json``, the mails as ``.eml`` and a short explanation.
 
     Only the owner may read it (mode 0600; a folder it creates gets 0700). It is written to a
     temporary file beside the target and renamed, so a failure leaves no half archive."""
-    from assistant.history.privacy import SubjectData
-
-    assert isinstance(data, SubjectData)
     document = {"address": data.address, "conversations": data.conversations,
                 "messages": data.messages, "understandings": data.understandings,
                 "drafts": data.drafts, "outbox": data.outbox, "suggestions": data.suggestions,
@@ -187,27 +169,21 @@ def write_archive(target: Path, data: object, months: int, now: object) -> None:
 
 
 def cmd_erase(args: argparse.Namespace, settings: Settings) -> int:
-    async def work() -> int:
+    async def work(engine: AsyncEngine) -> int:
         from assistant.history import privacy
 
-        engine, problem = await _engine(settings)
-        if engine is None:
-            return fail(problem)
-        try:
-            if not args.yes:
-                async with engine.connect() as conn:
-                    data = await privacy.subject_access(conn, args.address)
-                print(f"Would erase the personal data in {len(data.conversations)} "
-                      f"conversation(s) and {len(data.messages)} message(s) about "
-                      f"{data.address}; run again with --yes to do it.")
-                return EXIT_FAILURE
-            result = await privacy.erase(engine, settings, args.address, actor=ACTOR)
-        finally:
-            await engine.dispose()
+        if not args.yes:
+            async with engine.connect() as conn:
+                data = await privacy.subject_access(conn, args.address)
+            print(f"Would erase the personal data in {len(data.conversations)} "
+                  f"conversation(s) and {len(data.messages)} message(s) about "
+                  f"{data.address}; run again with --yes to do it.")
+            return EXIT_FAILURE
+        result = await privacy.erase(engine, settings, args.address, actor=ACTOR)
         kept = ("kept (without personal data)" if settings.erase_keeps_audit
                 else f"deleted ({result.audit_deleted} entries)")
         print(f"Erased the personal data in {result.conversations} conversation(s) and "
               f"{result.messages} message(s); their audit log was {kept}.")
         return 0
 
-    return asyncio.run(work())
+    return with_database(settings, work)
