@@ -55,9 +55,9 @@ async def prepare(url: str, count: int) -> list[int]:
     from assistant.flow import Pipeline
     from assistant.history import schema
     from assistant.history.db import create_engine, sessionmaker
-    from assistant.review import accounts
-    from assistant.review.auth import Passwords
     from assistant.settings import Settings
+    from assistant.web import accounts
+    from assistant.web.auth import Passwords
     from tests.review.world import inquiry_mail, store_inquiry
 
     settings = Settings.load({"ASSISTANT_DATABASE_URL": url})

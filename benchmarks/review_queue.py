@@ -88,8 +88,8 @@ async def fill(url: str, count: int) -> None:
 
 async def add_reviewer(url: str) -> None:
     from assistant.history.db import create_engine, sessionmaker
-    from assistant.review import accounts
-    from assistant.review.auth import Passwords
+    from assistant.web import accounts
+    from assistant.web.auth import Passwords
 
     engine = create_engine(url)
     async with sessionmaker(engine)() as db:
@@ -100,12 +100,12 @@ async def add_reviewer(url: str) -> None:
 def measure(url: str) -> None:
     from starlette.testclient import TestClient
 
-    from assistant.review.web import create_app
+    from assistant.commands.serve import staff_app
     from assistant.settings import Settings
 
     settings = Settings.load({"ASSISTANT_DATABASE_URL": url, "ASSISTANT_COOKIE_SECURE": "0",
                               "ASSISTANT_SECRET_KEY": "benchmark-secret-key-0123456789abcdef"})
-    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
+    with TestClient(staff_app(settings), base_url="http://127.0.0.1") as client:
         login = client.get("/login").text
         token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)  # type: ignore
         client.post("/login", data={"username": "bench", "password": PASSWORD,

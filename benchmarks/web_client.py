@@ -18,13 +18,13 @@ async def app_client(engine: Any, settings: Any, pipeline: Any = None) -> AsyncI
     import httpx2
     from argon2 import PasswordHasher
 
-    from assistant.review.auth import Passwords
-    from assistant.review.web import create_app
+    from assistant.commands.serve import staff_app
+    from assistant.web.auth import Passwords
 
     key = settings.secret_key or "bench-secret-0123456789abcdefghijkl"
     settings = replace(settings, secret_key=key, cookie_secure=False)
     passwords = Passwords(PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
-    app = create_app(settings, engine=engine, passwords=passwords, pipeline=pipeline)
+    app = staff_app(settings, engine=engine, passwords=passwords, pipeline=pipeline)
     transport = httpx2.ASGITransport(app=app, client=("127.0.0.1", 50000))
     async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         client.passwords = passwords  # type: ignore[attr-defined]
@@ -34,7 +34,7 @@ async def app_client(engine: Any, settings: Any, pipeline: Any = None) -> AsyncI
 @asynccontextmanager
 async def signed_in_client(engine: Any, settings: Any) -> AsyncIterator[Any]:
     from assistant.history.db import sessionmaker
-    from assistant.review import accounts
+    from assistant.web import accounts
 
     async with app_client(engine, settings) as client:
         async with sessionmaker(engine)() as db:

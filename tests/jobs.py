@@ -1,4 +1,4 @@
-"""Jobs for the worker processes of the web app in tests (:mod:`assistant.review.compute`).
+"""Jobs for the worker processes of the web app in tests (:mod:`assistant.web.compute`).
 
 They live in a module of their own so that a spawned worker process can import them by name.
 Each has the shape of a job, ``fn(pipeline, *args)``.

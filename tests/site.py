@@ -40,13 +40,13 @@ def open_site(template: Path, folder: Path, peer: str = "testclient",
               **extra: str) -> Iterator[Site]:
     from starlette.testclient import TestClient
 
-    from assistant.review.web import create_app
+    from assistant.commands.serve import staff_app
 
     path = folder / "site.db"
     shutil.copyfile(template, path)
     url = f"sqlite:///{path}"
     run(add_users(url))
     settings = make_settings(url, **extra)
-    app = create_app(settings, pipeline=pipeline(), passwords=fast_passwords())
+    app = staff_app(settings, pipeline=pipeline(), passwords=fast_passwords())
     with TestClient(app, base_url="http://127.0.0.1", client=(peer, 50000)) as client:
         yield Site(url, settings, Browser(client), app)

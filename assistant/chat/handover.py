@@ -11,7 +11,7 @@ The address is checked strictly (one address, no display name, no line breaks): 
 header of the mail, so nothing in it may be able to add another one. Nobody has confirmed that
 it belongs to the visitor, so nothing is ever sent to it by itself: the review app marks the
 inquiry "Adresse nicht bestätigt", and approving its reply needs the reviewer to confirm the
-address explicitly (:mod:`assistant.review.recipient`).
+address explicitly (:mod:`assistant.history.recipient`).
 
 Hand-overs are limited per e-mail address (``ASSISTANT_CHAT_HANDOVERS_PER_ADDRESS_PER_DAY``,
 counted in the store, so across processes and restarts); the web layer limits them per client
@@ -30,7 +30,7 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
 from assistant.errors import BadAddress, HandoverLimited
-from assistant.review.recipient import HANDOVER_SOURCE
+from assistant.history.recipient import HANDOVER_SOURCE
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

@@ -28,7 +28,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from assistant.chat import handover
@@ -44,11 +44,9 @@ from assistant.chat.openapi import (
 from assistant.chat.ratelimit import RateLimiter
 from assistant.errors import BadAddress, Busy, HandoverLimited, Invalid, OverBudget
 from assistant.parse.language import detect_language
-from assistant.review.routing import Ctx, guarded, render
+from assistant.web.pages import NavEntry, Page
+from assistant.web.routing import Ctx, get, post, render
 
-TEMPLATES = "assistant.chat"
-PUBLIC = ("/chat", "/chat/inquiry", "/api/chat", "/api/chat/inquiry", "/api/openapi.json")
-NAV = (("/chat", "Chat (öffentlich)", "reviewer"),)
 PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 JSON_TYPES = ("application/json",)
@@ -427,14 +425,20 @@ def _public(handler: Any) -> Any:
     return handler
 
 
-def routes() -> list[Route | Mount]:
+def routes() -> list[BaseRoute]:
     return [
-        Route("/chat", guarded(page, role=None), methods=["GET"]),
-        Route("/chat", guarded(ask, role=None), methods=["POST"]),
-        Route("/chat/inquiry", guarded(inquiry_form, role=None), methods=["POST"]),
+        get("/chat", page, role=None),
+        post("/chat", ask, role=None),
+        post("/chat/inquiry", inquiry_form, role=None),
         Route("/api/chat", _public(api_chat), methods=["POST"]),
         Route("/api/chat/inquiry", _public(api_inquiry), methods=["POST"]),
         Route("/api/openapi.json", _public(openapi_json), methods=["GET"]),
         Mount("/chat/static", StaticFiles(packages=[("assistant.chat", "static")]),
               name="chat-static"),
     ]
+
+
+PAGE = Page(package="assistant.chat", routes=routes,
+            nav=(NavEntry("/chat", "Chat (öffentlich)"),),
+            public=("/chat", "/chat/inquiry", "/api/chat", "/api/chat/inquiry",
+                    "/api/openapi.json"))

@@ -54,7 +54,7 @@ def iso_day(text: str) -> date:
     """An argument type for --since/--until and the like: an ISO date (YYYY-MM-DD) that a
     period may name (argparse then stops with the reason and exit code 2)."""
     from assistant.errors import BadDay
-    from assistant.review.dates import day
+    from assistant.web.dates import day
 
     try:
         return day(text)

@@ -1,22 +1,25 @@
 """``assistant serve`` (the staff web app, the chat and the sender in one process) and
 ``assistant send`` (the sender alone, for setups that run the web app elsewhere).
 
-This is where the web app and the sender are put together: the pipeline, the database
-sessions and the SMTP transport are built from the settings and handed in.
+This is where the web app and the sender are put together: the web shell
+(:mod:`assistant.web`) gets its pages (:func:`pages`), the pipeline, the database sessions and
+the sender, each built from the settings here.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.commands.common import Subcommands, with_database
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+    from starlette.applications import Starlette
 
     from assistant.outbound.sender import Sender
     from assistant.settings import Settings
+    from assistant.web.pages import Page
 
 
 def register(sub: Subcommands) -> None:
@@ -31,6 +34,23 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--once", action="store_true",
                    help="send what is due now and exit (prints what happened)")
     p.set_defaults(func=cmd_send)
+
+
+def pages() -> tuple[Page, ...]:
+    """The page modules of the web app, in the order of the header's links."""
+    from assistant.chat import web as chat
+    from assistant.reports import web as reports
+    from assistant.review import web as review
+
+    return (review.PAGE, reports.PAGE, chat.PAGE)
+
+
+def staff_app(settings: Settings, **parts: Any) -> Starlette:
+    """The web app with all its pages; ``parts`` go to :func:`assistant.web.app.create_app`
+    (sessions, pipeline, sender, …)."""
+    from assistant.web.app import create_app
+
+    return create_app(settings, pages(), **parts)
 
 
 def sender_for(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> Sender:
@@ -50,7 +70,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import logs
     from assistant.commands.understanding import pipeline_for
     from assistant.history.db import create_engine, sessionmaker
-    from assistant.review.web import create_app
 
     settings.signing_key()  # SettingsError (exit 2) for a short, repetitive or placeholder key
     logs.setup(settings.log_level, settings.log_format)
@@ -65,8 +84,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     # A new engine: the checking one's connections belonged to its own event loop.
     sessions = sessionmaker(create_engine(settings.database_url))
     sender = None if args.no_sender else sender_for(settings, sessions)
-    app = create_app(settings, sessions=sessions, pipeline=pipeline, sender=sender,
-                     start_workers=True)
+    app = staff_app(settings, sessions=sessions, pipeline=pipeline, sender=sender,
+                    start_workers=True)
     config = uvicorn.Config(app, host=args.host or settings.web_host,
                             port=args.port or settings.web_port, proxy_headers=False,
                             server_header=False, log_config=None)

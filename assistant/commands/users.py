@@ -57,8 +57,8 @@ def read_password(prompt: str = "Passwort: ", *, confirm: bool = True) -> str:
 def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.errors import AccountError
     from assistant.history.db import sessionmaker
-    from assistant.review import accounts
-    from assistant.review.auth import Passwords
+    from assistant.web import accounts
+    from assistant.web.auth import Passwords
 
     try:
         password = read_password()
@@ -80,8 +80,8 @@ def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.errors import AccountError
     from assistant.history.db import sessionmaker
-    from assistant.review import accounts
-    from assistant.review.auth import Passwords
+    from assistant.web import accounts
+    from assistant.web.auth import Passwords
 
     try:
         password = read_password("Neues Passwort: ")
@@ -102,7 +102,7 @@ def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_users_list(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.history.db import sessionmaker
-    from assistant.review import accounts
+    from assistant.web import accounts
 
     async def work(engine: AsyncEngine) -> int:
         async with sessionmaker(engine)() as db:
@@ -125,7 +125,7 @@ def cmd_users_deactivate(args: argparse.Namespace, settings: Settings) -> int:
 
     from assistant.history.db import sessionmaker
     from assistant.history.models import User
-    from assistant.review import accounts
+    from assistant.web import accounts
 
     async def work(engine: AsyncEngine) -> int:
         async with sessionmaker(engine)() as db:

@@ -8,7 +8,7 @@ strange mail can never make its own record fail.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 from assistant.values import Draft, Mail, Understanding, Verdict
 
@@ -31,8 +31,13 @@ def clean_json(value: Any) -> Any:
     return value
 
 
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: None) -> None: ...
 def as_utc(value: datetime | None) -> datetime | None:
-    """Datetimes read back from SQLite have no zone; they are UTC."""
+    """A stored moment in UTC: SQLite hands back datetimes without a zone (the store writes
+    UTC, so say so); others are converted."""
     if value is None:
         return None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -2,7 +2,7 @@
 
 * ``From``: the programme's first address (``ASSISTANT_PROGRAMME_ADDRESSES``) with
   ``ASSISTANT_SENDER_NAME``; ``To``: the address the caller passes — the sender passes the one
-  the reviewer saw (:func:`assistant.review.recipient.for_message`: the inquiry's first usable
+  the reviewer saw (:func:`assistant.history.recipient.for_message`: the inquiry's first usable
   Reply-To that is not our own, else its From address).
 * ``Subject``: ``Re: <subject>`` — earlier "Re:", "AW:", "WG:" … prefixes are not stacked.
 * ``In-Reply-To`` and ``References``: the inquiry's Message-ID, after the inquiry's own

@@ -7,7 +7,7 @@ One pass (:meth:`Sender.run_once`) does three things:
    mail server, so it is never sent again by itself; staff decide on the Versand page.
 2. **Prepare.** Each ``approved`` draft without an outbox row gets one: the reply is composed
    (:mod:`assistant.outbound.compose`) to the address the review page showed
-   (:func:`assistant.review.recipient.for_message`, the same function), its Message-ID fixed,
+   (:func:`assistant.history.recipient.for_message`, the same function), its Message-ID fixed,
    its bytes stored, and the outgoing message stored in ``messages`` (direction ``out``) so that
    later bounces and answers attach to the conversation — all in one transaction. An address
    that needs a reviewer's confirmation (another domain, a chat hand-over) and whose last
@@ -42,8 +42,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from assistant.draft.placeholders import problems
 from assistant.errors import CannotCompose, DeliveryUnknown, NotDelivered
-from assistant.history import threads
+from assistant.history import recipient, threads
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -52,13 +53,11 @@ from assistant.history.models import (
     OutboxItem,
     utcnow,
 )
+from assistant.history.records import as_utc
 from assistant.leases import new_owner, owner_is_dead
 from assistant.outbound.compose import compose
 from assistant.outbound.sent_copy import SentCopy
 from assistant.outbound.smtp import Transport
-from assistant.review import recipient
-from assistant.review.dates import as_utc
-from assistant.review.placeholders import problems
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -18,18 +18,17 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from assistant.history import export, search
 from assistant.history.privacy import audit
 from assistant.reports import formats, queries, rows
 from assistant.reports.figures import Period
-from assistant.review.dates import day_problem
-from assistant.review.routing import PAGE_PROBLEM, Ctx, guarded, page_number, render
+from assistant.web.dates import day_problem
+from assistant.web.pages import NavEntry, Page
+from assistant.web.routing import PAGE_PROBLEM, Ctx, get, page_number, render
 
-TEMPLATES = "assistant.reports"
-NAV = (("/reports", "Berichte", "reviewer"), ("/history", "Suche", "reviewer"))
 DEFAULT_DAYS = 90
 STATUS_LABELS = {"open": "offen", "answered": "beantwortet", "closed": "abgeschlossen"}
 
@@ -175,10 +174,7 @@ async def export_zip(request: Request, ctx: Ctx) -> Response:
     return await _export(request, ctx, "zip")
 
 
-def routes() -> list[Route | Mount]:
-    def get(path: str, handler: Any) -> Route:
-        return Route(path, guarded(handler, role="reviewer"), methods=["GET"])
-
+def routes() -> list[BaseRoute]:
     return [
         get("/reports", dashboard),
         get("/reports/report.json", report_json),
@@ -189,3 +185,7 @@ def routes() -> list[Route | Mount]:
         Mount("/reports/static", StaticFiles(packages=[("assistant.reports", "static")]),
               name="reports-static"),
     ]
+
+
+PAGE = Page(package="assistant.reports", routes=routes,
+            nav=(NavEntry("/reports", "Berichte"), NavEntry("/history", "Suche")))

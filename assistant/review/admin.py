@@ -1,6 +1,6 @@
 """The admin pages: staff accounts, reviewer suggestions for the intent catalogue, and
 reloading the knowledge after programme staff changed it. Only the ``admin`` role gets here
-(the routing table says so; :mod:`assistant.review.routing` enforces it).
+(the routing table says so; :mod:`assistant.web.routing` enforces it).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from starlette.responses import Response
 
 from assistant.errors import AccountError, CorrectionError
 from assistant.history.models import AuditEntry, Message, Suggestion
-from assistant.review import accounts, corrections
-from assistant.review.accounts import ROLE_LABELS
-from assistant.review.routing import Ctx, redirect, render
+from assistant.review import corrections
+from assistant.web import accounts
+from assistant.web.accounts import ROLE_LABELS
+from assistant.web.routing import Ctx, redirect, render
 
 NOTICES = {
     "angelegt": "Das Konto wurde angelegt.",

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from assistant.history.models import AuditEntry, Conversation, Draft, Message, OutboxItem
 from assistant.review.decisions import STATUS_LABELS
 from assistant.review.inquiry import KIND_LABELS
-from assistant.review.routing import Ctx, render
+from assistant.web.routing import Ctx, render
 
 ACTION_LABELS = {
     "mail_processed": "Mail gelesen und verstanden",

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from assistant.draft import placeholders
 from assistant.errors import Busy, OverBudget, Refused
+from assistant.history import recipient
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -28,9 +30,9 @@ from assistant.history.models import (
     User,
     utcnow,
 )
-from assistant.review import corrections, four_eyes, placeholders, recipient
-from assistant.review.auth import Viewer
+from assistant.review import corrections, four_eyes
 from assistant.settings import Settings
+from assistant.web.auth import Viewer
 
 if TYPE_CHECKING:
     from assistant import values
@@ -40,6 +42,13 @@ MAX_TEXT = 50_000
 MAX_INTENTS = 6
 
 
+# Where the reply goes (:mod:`assistant.history.recipient`): refusals of an approval, and the
+# form field in which the reviewer confirms an address that needs it.
+CONFIRM_FIELD = "confirm_recipient"
+NO_ADDRESS = ("Für diese Anfrage gibt es keine Adresse, an die eine Antwort sicher gehen kann. "
+              "Bitte beantworten Sie sie auf anderem Weg und markieren Sie sie als anderweitig "
+              "beantwortet.")
+NOT_CONFIRMED = "Bitte bestätigen Sie ausdrücklich, dass die Antwort an {address} gehen soll."
 BUSY = ("Gerade werden sehr viele Entwürfe und Chat-Antworten berechnet. Bitte versuchen Sie "
         "es in einigen Sekunden noch einmal.")
 TOO_SLOW = ("Der neue Entwurf brauchte zu lange und wurde abgebrochen; der bisherige Entwurf "
@@ -165,13 +174,13 @@ async def _recipient(db: AsyncSession, draft: Draft, settings: Settings,
     or when the address needs the reviewer's explicit confirmation and did not get it."""
     message = await db.get(Message, draft.message_id)
     if message is None:
-        raise Refused(recipient.NO_ADDRESS)
+        raise Refused(NO_ADDRESS)
     target = recipient.for_message(message, settings)
     if target.address is None:
-        raise Refused(recipient.NO_ADDRESS)
+        raise Refused(NO_ADDRESS)
     if target.needs_confirmation and confirmed != target.address:
-        raise Refused(recipient.NOT_CONFIRMED.format(address=target.address),
-                      recipient.CONFIRM_FIELD)
+        raise Refused(NOT_CONFIRMED.format(address=target.address),
+                      CONFIRM_FIELD)
     return recipient.approval_detail(target, confirmed == target.address)
 
 
@@ -182,7 +191,7 @@ async def approve(db: AsyncSession, draft_id: int, revision: int, text: str | No
 
     ``confirmed_recipient`` is the address the reviewer explicitly confirmed; it is required
     (and must be the reply's address) when the address needs a confirmation
-    (:mod:`assistant.review.recipient`)."""
+    (:mod:`assistant.history.recipient`)."""
     draft = await _load(db, draft_id, revision)
     values: dict[str, Any] = {}
     final_text = current_text(draft)
@@ -289,7 +298,7 @@ async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Seque
     """Draft again for the intents staff chose; the chosen intents become suggestions.
 
     ``run(fn, *args)`` computes ``fn(pipeline, *args)`` (the web app's worker processes, see
-    :mod:`assistant.review.compute`); without it, in a thread with ``pipeline``."""
+    :mod:`assistant.web.compute`); without it, in a thread with ``pipeline``."""
     known = {i.id for i in pipeline.knowledge.intents}
     chosen = list(dict.fromkeys(i for i in intents if i in known))
     if not chosen:

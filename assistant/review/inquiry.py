@@ -22,7 +22,9 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from assistant.draft import placeholders
 from assistant.errors import Refused
+from assistant.history import recipient
 from assistant.history.models import (
     Conversation,
     Draft,
@@ -31,10 +33,29 @@ from assistant.history.models import (
     UnderstandingRecord,
     User,
 )
-from assistant.review import corrections, decisions, placeholders, recipient
+from assistant.review import corrections, decisions
 from assistant.review.decisions import current_text
-from assistant.review.routing import Ctx, redirect, render
+from assistant.web.routing import Ctx, redirect, render
 
+# Why the reviewer should look at where the reply goes
+# (:func:`assistant.history.recipient.for_message`).
+RECIPIENT_WARNINGS = {
+    "other_address": "Die Antwort geht nicht an die Absenderadresse, sondern an die Adresse aus "
+                     "„Reply-To“.",
+    "other_domain": "Die Antwortadresse liegt in einer anderen Domain als die Absenderadresse. "
+                    "Bitte prüfen Sie, ob sie zur anfragenden Stelle gehört.",
+    "name_has_address": "Ein angezeigter Name enthält eine andere E-Mail-Adresse als die, an die "
+                        "die Antwort tatsächlich geht.",
+    "unused": "„Reply-To“ nennt weitere Adressen; die Antwort geht nur an die erste.",
+    "reply_to_unusable": "„Reply-To“ enthält keine brauchbare Adresse; die Antwort geht an die "
+                         "Absenderadresse.",
+    "line_break": "Ein Name im Absender oder in „Reply-To“ enthielt einen Zeilenumbruch (ein "
+                  "Versuch, weitere Empfänger einzuschleusen). Der Name wurde verworfen.",
+    "handover": "Adresse nicht bestätigt: Sie wurde im öffentlichen Chat eingegeben, niemand "
+                "hat bestätigt, dass sie der fragenden Person gehört.",
+    "no_address": "Für diese Anfrage gibt es keine Adresse, an die eine Antwort sicher gehen "
+                  "kann.",
+}
 KIND_LABELS = {
     "inquiry": "Anfrage",
     "acknowledgement": "Dank oder Bestätigung",
@@ -152,7 +173,7 @@ async def _render(request: Request, ctx: Ctx, draft_id: int, *, status: int = 20
     target = recipient.for_message(message, settings) if message is not None else None
     return await render(
         request, ctx, "inquiry.html", status=status, target=target,
-        recipient_warnings=recipient.WARNINGS, confirm_field=recipient.CONFIRM_FIELD,
+        recipient_warnings=RECIPIENT_WARNINGS, confirm_field=decisions.CONFIRM_FIELD,
         title=(message.subject if message and message.subject else "Anfrage ohne Betreff"),
         **data, text=shown_text, blocks=_blocks(draft, shown_text),
         problems=placeholders.problems(current_text(draft)),
@@ -194,7 +215,7 @@ async def approve(request: Request, ctx: Ctx) -> Response:
     the stored text)."""
     draft_id = request.path_params["draft_id"]
     text = ctx.text("text") if ctx.form is not None and "text" in ctx.form else None
-    confirmed = ctx.text(recipient.CONFIRM_FIELD) or None
+    confirmed = ctx.text(decisions.CONFIRM_FIELD) or None
     try:
         async with ctx.services.sessions() as db:
             outcome = await decisions.approve(db, draft_id, _revision(ctx), text, ctx.viewer,

@@ -21,9 +21,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from assistant.history.models import Conversation, Draft, Message, UnderstandingRecord, utcnow
-from assistant.review.dates import as_utc, waited
-from assistant.review.recipient import HANDOVER_SOURCE
-from assistant.review.routing import PAGE_PROBLEM, Ctx, page_number, render
+from assistant.history.recipient import HANDOVER_SOURCE
+from assistant.history.records import as_utc
+from assistant.web.dates import waited
+from assistant.web.routing import PAGE_PROBLEM, Ctx, page_number, render
 
 AGES = {"": "alle", "24": "älter als 1 Tag", "48": "älter als 2 Tage", "168": "älter als 1 Woche"}
 NEEDS_STAFF = {"": "alle", "ja": "nur mit Prüfbedarf", "nein": "nur ohne Prüfbedarf"}

@@ -24,7 +24,7 @@ from assistant.history.models import (
     utcnow,
 )
 from assistant.review.conversation import OUTBOX_LABELS
-from assistant.review.routing import Ctx, redirect, render
+from assistant.web.routing import Ctx, redirect, render
 
 NOTICES = {
     "erneut": "Die Antwort wird erneut gesendet.",

@@ -1,5 +1,5 @@
 """The chat does not hold up the rest of the web app: its answers are computed in worker
-processes with a time budget and a bounded queue (:mod:`assistant.review.compute`).
+processes with a time budget and a bounded queue (:mod:`assistant.web.compute`).
 
 A 2,000-character question used to be classified on the event loop and made ``/healthz`` wait
 4.4 s. These tests check the mechanism, not a timing: while an answer is held in its worker,

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from assistant.commands import main
 from assistant.commands.common import EXIT_INPUT_ERROR
-from assistant.review.dates import FIRST_DAY, LAST_DAY
+from assistant.web.dates import FIRST_DAY, LAST_DAY
 from tests.site import Site
 
 FAR_FUTURE = "9999-12-31"

@@ -34,7 +34,7 @@ def make_settings(url: str, **extra: str) -> Settings:
 
 
 def fast_passwords() -> Any:
-    from assistant.review.auth import Passwords
+    from assistant.web.auth import Passwords
 
     return Passwords(PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
 
@@ -61,7 +61,7 @@ def review_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 async def add_users(url: str) -> None:
     from assistant.history.db import create_engine, sessionmaker
-    from assistant.review import accounts
+    from assistant.web import accounts
 
     engine = create_engine(url)
     try:
@@ -130,14 +130,14 @@ def app_factory(review_url: str, pipeline: Any) -> Iterator[Any]:
     """Builds apps (and their test clients) on the review database."""
     from starlette.testclient import TestClient
 
-    from assistant.review.web import create_app
+    from assistant.commands.serve import staff_app
 
     clients: list[Any] = []
 
     def build(sender: Any = None, base_url: str = "http://127.0.0.1",
               peer: str = "testclient", **extra: str) -> Browser:
         settings = make_settings(review_url, **extra)
-        app = create_app(settings, pipeline=pipeline, passwords=fast_passwords(), sender=sender)
+        app = staff_app(settings, pipeline=pipeline, passwords=fast_passwords(), sender=sender)
         client = TestClient(app, base_url=base_url, client=(peer, 50000))
         client.__enter__()
         clients.append(client)

@@ -10,8 +10,8 @@ import pytest
 from starlette.requests import Request
 
 from assistant.errors import SettingsError
-from assistant.review.web import create_app
 from assistant.settings import Settings
+from assistant.web.app import create_app
 from tests.review.conftest import Browser, fast_passwords, make_settings
 
 PROXY = {"trusted_user_header": "X-Remote-User", "trusted_proxies": "127.0.0.1"}
@@ -45,14 +45,14 @@ def test_user_header_refused_without_trusted_proxies(review_url: str) -> None:
     instead of trusting every local process."""
     settings = make_settings(review_url, trusted_user_header="X-Remote-User")
     with pytest.raises(SettingsError, match="ASSISTANT_TRUSTED_PROXIES is empty"):
-        create_app(settings, passwords=fast_passwords())
+        create_app(settings, (), passwords=fast_passwords())
 
 
 def test_malformed_trusted_proxy_is_a_settings_error(review_url: str) -> None:
     """A proxy given by name (not an address or network) is a clear settings error."""
     settings = make_settings(review_url, trusted_proxies="127.0.0.1,proxy.example")
     with pytest.raises(SettingsError, match="ASSISTANT_TRUSTED_PROXIES"):
-        create_app(settings, passwords=fast_passwords())
+        create_app(settings, (), passwords=fast_passwords())
 
 
 def test_proxy_user_csrf_token_rotates(app_factory: Any) -> None:
@@ -73,7 +73,7 @@ def test_proxy_user_csrf_token_rotates(app_factory: Any) -> None:
 
 
 def proxy_viewer(username: str) -> Any:
-    from assistant.review.auth import Viewer
+    from assistant.web.auth import Viewer
 
     return Viewer(1, username, "reviewer", "", via_proxy=True)
 
@@ -117,7 +117,7 @@ def test_locked_client_allows_correct_password(browser: Browser) -> None:
 
 def test_slow_down_grows_and_has_a_ceiling() -> None:
     """The wait doubles with each failure beyond the client's limit, up to a ceiling."""
-    from assistant.review.throttle import MAX_DELAY, SlowDown
+    from assistant.web.throttle import MAX_DELAY, SlowDown
 
     assert [0.5, 1.0, 2.0, 4.0, MAX_DELAY, MAX_DELAY] == [SlowDown.delay(n)
                                                           for n in (1, 2, 3, 4, 5, 9)]

@@ -1,4 +1,4 @@
-"""The web app's worker processes for CPU-bound work (:mod:`assistant.review.compute`)."""
+"""The web app's worker processes for CPU-bound work (:mod:`assistant.web.compute`)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import Busy, OverBudget
-from assistant.review.compute import WorkPool
 from assistant.settings import Settings
+from assistant.web.compute import WorkPool
 from tests import jobs
 
 BUDGET = 30.0

@@ -12,7 +12,7 @@ from assistant.errors import Refused
 from assistant.history.db import create_engine, sessionmaker
 from assistant.history.models import AuditEntry, Conversation, Draft, Suggestion
 from assistant.review import decisions
-from assistant.review.auth import Viewer
+from assistant.web.auth import Viewer
 from tests.review.conftest import make_settings, seed
 from tests.review.world import DURATION, inquiry_mail
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from assistant.commands import main
 from assistant.commands.common import EXIT_INPUT_ERROR
 from assistant.history import MAX_ID
-from assistant.review.routing import MAX_PAGE, page_number
+from assistant.web.routing import MAX_PAGE, page_number
 from tests.review.conftest import Browser, run, seed
 from tests.review.world import inquiry_mail
 

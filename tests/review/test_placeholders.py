@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.review.placeholders import problems
+from assistant.draft.placeholders import problems
 
 SIGNATURE = "\n\nMit freundlichen Grüßen\nIhr Team Landesprogramm WIR\n"
 

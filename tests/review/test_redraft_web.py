@@ -1,5 +1,5 @@
 """'Neu entwerfen' through the app: the redraft is computed in a worker process, within the
-redraft budget (:mod:`assistant.review.compute`)."""
+redraft budget (:mod:`assistant.web.compute`)."""
 
 from __future__ import annotations
 

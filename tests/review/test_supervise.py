@@ -1,5 +1,5 @@
 """The sender inside ``assistant serve`` is supervised: restarted with backoff after a failure,
-its state in /healthz and /metrics (:mod:`assistant.review.supervise`)."""
+its state in /healthz and /metrics (:mod:`assistant.web.supervise`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from assistant.review.supervise import RESTARTING, RUNNING, STOPPED, Supervised
+from assistant.web.supervise import RESTARTING, RUNNING, STOPPED, Supervised
 
 WAIT_SECONDS = 20
 
@@ -48,7 +48,7 @@ def test_sender_task_is_restarted_after_crash(app_factory: Any,
     saying so, afterwards 200 with the restart counted — and the log has the error without the
     address it quoted."""
     sender = CrashingSender(crashes=1)
-    with caplog.at_level(logging.ERROR, logger="assistant.review.supervise"):
+    with caplog.at_level(logging.ERROR, logger="assistant.web.supervise"):
         browser = app_factory(sender=sender)
         wait_until(lambda: sender.started >= 1)
         down = browser.client.get("/healthz")

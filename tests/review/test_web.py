@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import select
 from starlette.routing import Mount, Route
 
+from assistant.commands.serve import pages
 from assistant.history.db import create_engine, sessionmaker
 from assistant.history.models import AuditEntry, Draft, User
-from assistant.review.web import PUBLIC_PATHS, public_pages, routes
+from assistant.web.app import PUBLIC_PATHS, public_pages, routes
 from tests.review.conftest import PASSWORDS, Browser, run, seed
 from tests.review.world import DURATION, hours_ago, inquiry_mail
 
@@ -31,19 +32,19 @@ def _path(route: Route) -> str:
 
 def test_every_route_but_the_public_ones_is_guarded() -> None:
     """The routing table has no unguarded page: each endpoint carries its guard's role."""
-    for route in routes():
+    for route in routes(pages()):
         if isinstance(route, Mount) or route.path.startswith(PUBLIC_PATHS):
             continue
         role = getattr(route.endpoint, "guard_role", "missing")
         assert role != "missing", route.path
-        assert (role is None) == (route.path in public_pages()), route.path
+        assert (role is None) == (route.path in public_pages(pages())), route.path
 
 
 def test_every_page_but_login_requires_a_session(browser: Browser) -> None:
     """Without a session, GETs lead to the login page and POSTs are refused or redirected."""
-    for route in routes():
+    for route in routes(pages()):
         if isinstance(route, Mount) or route.path.startswith(PUBLIC_PATHS) \
-                or route.path in public_pages():
+                or route.path in public_pages(pages()):
             continue
         path = _path(route)
         if "GET" in route.methods:

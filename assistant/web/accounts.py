@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from assistant.errors import AccountError
 from assistant.history.models import AuditEntry, User, WebSession
-from assistant.review.auth import ROLES, Passwords, password_problem
+from assistant.web.auth import ROLES, Passwords, password_problem
 
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,99}$")
 ROLE_LABELS = {"reviewer": "Prüferin/Prüfer", "admin": "Administration"}

@@ -5,7 +5,7 @@ serves them and survive restarts: mails processed by kind, drafts by status and 
 age of the oldest pending mail, replies in the outbox by state, failed send attempts, and chat
 questions handed over to staff. Hand-overs the chat refused (too many per client or per
 address) are counted by the web process that refused them. The state of the sender running
-in this process (up, restarts) comes from its supervisor (:mod:`assistant.review.supervise`)
+in this process (up, restarts) comes from its supervisor (:mod:`assistant.web.supervise`)
 and is in ``/healthz`` as well. Both endpoints carry no personal data and need no session;
 restrict them at the reverse proxy if they should not be public.
 """
@@ -25,9 +25,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from assistant.history.models import Draft, Message, OutboxItem, utcnow
-from assistant.review.dates import as_utc
-from assistant.review.recipient import HANDOVER_SOURCE
-from assistant.review.supervise import RUNNING, Supervised
+from assistant.history.recipient import HANDOVER_SOURCE
+from assistant.history.records import as_utc
+from assistant.web.supervise import RUNNING, Supervised
 
 
 class OperatorMetrics:

@@ -18,13 +18,22 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 # Any mail address in an error text (an SMTP error quotes the recipient, bracketed or not).
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 RUNNING, RESTARTING, STOPPED = "running", "restarting", "stopped"
+
+
+class Service(Protocol):
+    """A long-running part of the process (the sender): runs until ``stop`` is set; ``wake``
+    asks it to look for work at once."""
+
+    async def run(self, stop: asyncio.Event) -> None: ...
+
+    def wake(self) -> None: ...
 
 
 class Supervised:

@@ -12,7 +12,7 @@
   by the proxy header has no session: each page gets a fresh token (time of issue, a random
   nonce and an HMAC over both and the user name), valid for ``ASSISTANT_SESSION_HOURS``.
 * Failed logins are counted per account name and per client address
-  (:mod:`assistant.review.throttle`): a name pauses after ``ASSISTANT_LOGIN_ATTEMPTS`` failures
+  (:mod:`assistant.web.throttle`): a name pauses after ``ASSISTANT_LOGIN_ATTEMPTS`` failures
   within ``ASSISTANT_LOGIN_LOCK_MINUTES`` — the same for names that do not exist, so the answers
   do not tell which names exist — and a client with four times as many is slowed down, never
   locked out: the right password of an account that is not paused still gets in.
@@ -47,9 +47,9 @@ from starlette.responses import Response
 
 from assistant.errors import SettingsError
 from assistant.history.models import AuditEntry, User, WebSession, utcnow
-from assistant.review.dates import as_utc
-from assistant.review.throttle import LoginThrottle, SlowDown
+from assistant.history.records import as_utc
 from assistant.settings import Settings
+from assistant.web.throttle import LoginThrottle, SlowDown
 
 ROLES = ("reviewer", "admin")
 MIN_PASSWORD_LENGTH = 12

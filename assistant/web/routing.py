@@ -16,21 +16,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
-from sqlalchemy import func, select
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
 
 from assistant.history import MAX_ID
-from assistant.history.models import Draft, OutboxItem
-from assistant.review.auth import Viewer
+from assistant.web.auth import Viewer
 
 if TYPE_CHECKING:
-    from assistant.review.web import Services
+    from assistant.web.app import Services
 
 Handler = Callable[[Request, "Ctx"], Awaitable[Response]]
 MAX_FORM_FIELDS = 200
-PROBLEM_STATES = ("failed", "uncertain")
 # Page numbers of the queue and the search; beyond them no page can have entries.
 MAX_PAGE = 100_000
 _WHOLE = re.compile(r"[+-]?[0-9]+")
@@ -141,12 +139,13 @@ def guarded(handler: Handler, *, role: str | None = "reviewer") -> Callable[[Req
 
 
 async def _nav_counts(ctx: Ctx) -> dict[str, int]:
+    """The counts the header's entries show, from every page that has some."""
+    counts: dict[str, int] = {}
     async with ctx.services.sessions() as db:
-        pending = (await db.execute(select(func.count(Draft.id))
-                                    .where(Draft.status == "pending"))).scalar_one()
-        problems = (await db.execute(select(func.count(OutboxItem.id))
-                                     .where(OutboxItem.status.in_(PROBLEM_STATES)))).scalar_one()
-    return {"pending": pending, "problems": problems}
+        for page in ctx.services.pages:
+            if page.counts is not None:
+                counts.update(await page.counts(db))
+    return counts
 
 
 async def render(request: Request, ctx: Ctx, template: str, *, status: int = 200,
@@ -166,3 +165,13 @@ def redirect(path: str, **params: str) -> RedirectResponse:
     """303 after a POST, with an optional message code for the next page."""
     query = urlencode({k: v for k, v in params.items() if v})
     return RedirectResponse(path + (f"?{query}" if query else ""), status_code=303)
+
+
+def get(path: str, handler: Handler, role: str | None = "reviewer") -> Route:
+    """A guarded GET route (``role=None``: a public page)."""
+    return Route(path, guarded(handler, role=role), methods=["GET"])
+
+
+def post(path: str, handler: Handler, role: str | None = "reviewer") -> Route:
+    """A guarded POST route: the form's CSRF token is checked before ``handler`` sees it."""
+    return Route(path, guarded(handler, role=role), methods=["POST"])

@@ -1,12 +1,14 @@
-"""Times as the store keeps them (UTC) and as staff read them (German, Europe/Berlin), and the
-days staff and operators may ask for (reports, search: ``--since``/``--until``, ``?since=``)."""
+"""Times as staff read them (German, Europe/Berlin), and the days staff and operators may ask
+for (reports, search: ``--since``/``--until``, ``?since=``). The store keeps UTC
+(:func:`assistant.history.records.as_utc`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.errors import BadDay
+from assistant.history.records import as_utc
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # The days a period or search may name. Python's dates end at 9999-12-31, and a period's end is
@@ -38,13 +40,6 @@ def day_problem(label: str, text: str | None) -> tuple[date | None, str | None]:
             return None, (f"{label} muss zwischen dem {FIRST_DAY:%d.%m.%Y} und dem "
                           f"{LAST_DAY:%d.%m.%Y} liegen.")
         return None, f"{label} ist kein gültiges Datum."
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; the store writes UTC, so say so."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 def local(moment: datetime | None) -> str:

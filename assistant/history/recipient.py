@@ -1,5 +1,5 @@
-"""Where the reply to an inquiry goes: one function for the inquiry page, the approval and the
-sender, so that the address a reviewer sees is the address the reply is sent to.
+"""Where the reply to a stored inquiry goes: one function for the inquiry page, the approval and
+the sender, so that the address a reviewer sees is the address the reply is sent to.
 
 :func:`for_message` reads the stored mail's From and Reply-To
 (:func:`assistant.parse.recipient.reply_target`) and marks a chat hand-over, whose address
@@ -22,31 +22,7 @@ from assistant.parse.recipient import ReplyTarget, reply_target
 from assistant.settings import Settings
 
 HANDOVER_SOURCE = "chat"  # assistant.chat.handover stores hand-overs with this source
-CONFIRM_FIELD = "confirm_recipient"
 APPROVALS = ("draft_approved_first", "draft_approved")
-
-WARNINGS = {
-    "other_address": "Die Antwort geht nicht an die Absenderadresse, sondern an die Adresse aus "
-                     "„Reply-To“.",
-    "other_domain": "Die Antwortadresse liegt in einer anderen Domain als die Absenderadresse. "
-                    "Bitte prüfen Sie, ob sie zur anfragenden Stelle gehört.",
-    "name_has_address": "Ein angezeigter Name enthält eine andere E-Mail-Adresse als die, an die "
-                        "die Antwort tatsächlich geht.",
-    "unused": "„Reply-To“ nennt weitere Adressen; die Antwort geht nur an die erste.",
-    "reply_to_unusable": "„Reply-To“ enthält keine brauchbare Adresse; die Antwort geht an die "
-                         "Absenderadresse.",
-    "line_break": "Ein Name im Absender oder in „Reply-To“ enthielt einen Zeilenumbruch (ein "
-                  "Versuch, weitere Empfänger einzuschleusen). Der Name wurde verworfen.",
-    "handover": "Adresse nicht bestätigt: Sie wurde im öffentlichen Chat eingegeben, niemand "
-                "hat bestätigt, dass sie der fragenden Person gehört.",
-    "no_address": "Für diese Anfrage gibt es keine Adresse, an die eine Antwort sicher gehen "
-                  "kann.",
-}
-NO_ADDRESS = ("Für diese Anfrage gibt es keine Adresse, an die eine Antwort sicher gehen kann. "
-              "Bitte beantworten Sie sie auf anderem Weg und markieren Sie sie als anderweitig "
-              "beantwortet.")
-NOT_CONFIRMED = "Bitte bestätigen Sie ausdrücklich, dass die Antwort an {address} gehen soll."
-
 
 def for_message(message: Message, settings: Settings) -> ReplyTarget:
     """Where the reply to this stored inquiry goes (None as address: nowhere safe)."""
