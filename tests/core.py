@@ -8,13 +8,25 @@ from assistant import flow, knowledge
 from assistant.flow import Pipeline
 from assistant.parse import parse
 from assistant.settings import Settings
-from assistant.values import Processed, Understanding, Understood
+from assistant.values import Drafted, Processed, Understanding, Understood
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Pipeline:
     settings = Settings.load({})
     return Pipeline(settings, knowledge.load(settings))
+
+
+def run(raw: bytes) -> Processed:
+    """The whole flow on the mail ``raw``."""
+    return pipeline().run(Processed(parse(raw)))
+
+
+def drafted(raw: bytes) -> Drafted:
+    """The whole flow on ``raw``, which must end in a draft."""
+    item = run(raw)
+    assert isinstance(item, Drafted), item.outcome
+    return item
 
 
 def understanding(raw: bytes) -> Understanding:

@@ -50,4 +50,6 @@ if command -v npm >/dev/null 2>&1 && [ ! -f tests/review/node_modules/axe-core/a
 fi
 
 .venv/bin/ruff check --quiet .
+# The walls between the packages (the contracts in pyproject.toml): quiet unless one is broken.
+walls=$(.venv/bin/lint-imports --no-cache --no-logo 2>&1) || { echo "$walls" >&2; exit 1; }
 exec .venv/bin/python -m pytest -q -ra "$@"

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from assistant.draft import GAP_MARKER, greeting_name, reply_subject
-from tests.core import mail, pipeline
+from assistant.values import Drafted
+from tests.core import drafted, mail, pipeline, run
 
 
 def test_eligible_town_gets_the_verdict_with_its_population() -> None:
     """An eligibility question with a stated population gets the rule, the verdict and the
     figure it used, and the cooperation hint under 10,000 inhabitants."""
-    item = pipeline().run(mail(
+    item = drafted(mail(
         "die Gemeinde Musterbach im Vogelsbergkreis hat 8.500 Einwohner.\n\n"
         "Ist unsere Gemeinde antragsberechtigt?"))
-    assert item.draft is not None
     text = item.draft.text
     assert "weniger als 50.000 Einwohnerinnen und Einwohnern" in text
     assert "8.500" in text
@@ -27,36 +27,32 @@ def test_eligible_town_gets_the_verdict_with_its_population() -> None:
 
 def test_unknown_population_asks_for_it() -> None:
     """Without a population the eligibility answer asks for it and promises nothing."""
-    item = pipeline().run(mail("Ist unsere Gemeinde für die KIV-Förderung antragsberechtigt?"))
-    assert item.draft is not None
+    item = drafted(mail("Ist unsere Gemeinde für die KIV-Förderung antragsberechtigt?"))
     assert "Einwohnerzahl" in item.draft.text
     assert "antragsberechtigten Kommunen" not in item.draft.text
 
 
 def test_amount_above_cap_is_pointed_out() -> None:
     """A named amount above 30,000 € brings the cap notice."""
-    item = pipeline().run(mail("Wir haben ein Angebot über 38.500 Euro. Wie hoch ist die "
+    item = drafted(mail("Wir haben ein Angebot über 38.500 Euro. Wie hoch ist die "
                                "Förderung maximal?"))
-    assert item.draft is not None
     assert "38.500 Euro" in item.draft.text and "maximal 30.000 Euro" in item.draft.text
 
 
 def test_status_question_leaves_a_marked_gap_and_needs_staff() -> None:
     """What only staff know (the state of an application) becomes a gap marker."""
-    item = pipeline().run(mail("Wir haben im Juli unseren Antrag eingereicht. Wie ist der "
+    item = drafted(mail("Wir haben im Juli unseren Antrag eingereicht. Wie ist der "
                                "Bearbeitungsstand unseres Antrags?"))
-    assert item.draft is not None
     assert item.draft.needs_staff
     assert GAP_MARKER.search(item.draft.text)
 
 
 def test_english_mail_gets_an_english_reply() -> None:
     """Language follows the mail: English in, English out, same facts."""
-    item = pipeline().run(mail(
+    item = drafted(mail(
         "Dear Sir or Madam,\n\nhow much funding can a municipality receive at most?\n\n"
         "Kind regards\nJane Doe", subject="Funding amount",
         sender="Jane Doe <j.doe@example.org>"))
-    assert item.draft is not None
     assert item.draft.language == "en"
     assert item.draft.text.startswith("Dear Jane Doe,")
     assert "30,000 euros" in item.draft.text
@@ -64,18 +60,17 @@ def test_english_mail_gets_an_english_reply() -> None:
 
 def test_machine_mail_is_never_drafted() -> None:
     """An out-of-office reply ends the flow with a named outcome and no draft."""
-    item = pipeline().run(mail("Ich bin bis 30.09. nicht im Büro. In dringenden Fällen wenden "
+    item = run(mail("Ich bin bis 30.09. nicht im Büro. In dringenden Fällen wenden "
                                "Sie sich bitte an meine Vertretung.",
                                subject="Automatische Antwort: KIV",
                                headers="Auto-Submitted: auto-replied\n"))
-    assert item.draft is None
+    assert not isinstance(item, Drafted)
     assert item.outcome is not None and item.outcome.value == "not_answered:auto_reply"
 
 
 def test_no_template_syntax_survives() -> None:
     """No draft carries Jinja syntax or unresolved variables."""
-    item = pipeline().run(mail("Wie lange läuft das Projekt und wo finde ich die Richtlinie?"))
-    assert item.draft is not None
+    item = drafted(mail("Wie lange läuft das Projekt und wo finde ich die Richtlinie?"))
     assert not re.search(r"\{\{|\}\}|\{%|%\}", item.draft.text)
 
 
@@ -95,8 +90,7 @@ def test_reply_subject_does_not_stack_prefixes() -> None:
 
 def test_paragraphs_are_separated_by_blank_lines() -> None:
     """Greeting, thanks, each block, closing and signature stand as separate paragraphs."""
-    item = pipeline().run(mail("Wie lange läuft das Projekt? Wo finde ich die Förderrichtlinie?"))
-    assert item.draft is not None
+    item = drafted(mail("Wie lange läuft das Projekt? Wo finde ich die Förderrichtlinie?"))
     paragraphs = item.draft.text.strip().split("\n\n")
     assert paragraphs[0] == item.draft.greeting
     for block in item.draft.blocks:
@@ -105,9 +99,8 @@ def test_paragraphs_are_separated_by_blank_lines() -> None:
 
 def test_a_town_that_cannot_apply_reads_that_first() -> None:
     """With a not-eligible verdict the eligibility blocks come before any other answer."""
-    item = pipeline().run(mail("Wie hoch ist die Förderung maximal? Und ist unsere Stadt mit "
+    item = drafted(mail("Wie hoch ist die Förderung maximal? Und ist unsere Stadt mit "
                                "52.000 Einwohnern antragsberechtigt?"))
-    assert item.draft is not None
     sources = [b.source for b in item.draft.blocks]
     assert ["answer.eligibility", "notice.not_eligible_population"] == sources[:2]
 
@@ -115,9 +108,8 @@ def test_a_town_that_cannot_apply_reads_that_first() -> None:
 def test_answers_without_mail_variables_are_rendered_once() -> None:
     """An answer that uses only programme facts is the same block for every mail; a notice
     that names the town is rendered per mail."""
-    first = pipeline().run(mail("Wie lange läuft das Projekt?"))
-    second = pipeline().run(mail("Wie lange dauert die Förderung eigentlich?"))
-    assert first.draft is not None and second.draft is not None
+    first = drafted(mail("Wie lange läuft das Projekt?"))
+    second = drafted(mail("Wie lange dauert die Förderung eigentlich?"))
     assert first.draft.blocks[0] is second.draft.blocks[0]
     assert not pipeline().knowledge.answers["duration"].variables
     assert {"town", "population"} <= pipeline().knowledge.notices["eligible"].variables
