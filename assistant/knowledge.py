@@ -3,8 +3,9 @@
 Everything specific to the KIV funding line lives in those two folders, curated by programme
 staff: the intent catalogue (``intents/<id>.yaml``), the programme's facts
 (``knowledge/programme.yaml``), one answer per intent (``knowledge/answers/``), the rule-driven
-notices (``knowledge/notices/``), the reply frames per language (``knowledge/templates/<lang>/``)
-and the municipality register (``knowledge/register/``). Serving another funding programme means
+notices (``knowledge/notices/``), the reply frames per language (``knowledge/templates/<lang>/``),
+the municipality register (``knowledge/register/``) and the public chat's page texts
+(``knowledge/chat.yaml``). Serving another funding programme means
 replacing those folders, not this code.
 
 Templates run in one sandboxed Jinja2 environment with ``StrictUndefined``, built here and passed
@@ -17,7 +18,7 @@ import csv
 import hashlib
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,11 @@ class Entry:
     # The variables the texts use besides the programme facts: none means the text is the same
     # for every mail and can be rendered once.
     variables: frozenset[str] = frozenset()
+    # A notice's ``for_intent``: the intent it answers (the chat shows it as that answer).
+    for_intent: str | None = None
+    # ``four_eyes: true``: about money or eligibility; with ASSISTANT_FOUR_EYES on, a draft with
+    # this text (or asking this answer's intent) needs a second reviewer.
+    four_eyes: bool = False
 
     @property
     def is_gap(self) -> bool:
@@ -76,12 +82,19 @@ class Knowledge:
     # The catalogue changed since the model was trained: new examples count only after
     # ``assistant intents train``.
     model_stale: bool = False
+    # The chat page's texts per language (``knowledge/chat.yaml``).
+    chat: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def frame(self, language: str) -> Template:
         return self.env.get_template(f"{language}/reply.txt.j2")
 
     def intent(self, intent_id: str) -> Intent:
         return next(i for i in self.intents if i.id == intent_id)
+
+    def entry(self, entry_id: str | None) -> Entry | None:
+        """The answer or notice with this id (a draft block's ``source``), or None."""
+        return next((e for e in (*self.answers.values(), *self.notices.values())
+                     if e.id == entry_id), None)
 
 
 def _number(value: int, lang: str) -> str:
@@ -145,8 +158,34 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
             raise KnowledgeError(f"{path}: 'gap' needs a topic for each of {', '.join(LANGUAGES)}")
         entries[path.stem] = Entry(id=str(data["id"]), version=str(data["version"]),
                                    intent=data.get("intent"), texts=texts, gap=gap,
-                                   variables=frozenset(variables - {"p", "lang"}))
+                                   variables=frozenset(variables - {"p", "lang"}),
+                                   for_intent=data.get("for_intent"),
+                                   four_eyes=bool(data.get("four_eyes", False)))
     return entries
+
+
+def read_chat(path: Path) -> dict[str, dict[str, Any]]:
+    """The chat page's texts: one mapping per language, all with the same keys."""
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or set(data) != set(LANGUAGES) \
+            or not all(isinstance(data[lang], dict) for lang in LANGUAGES):
+        raise KnowledgeError(f"{path}: needs a mapping of texts for each of "
+                             f"{', '.join(LANGUAGES)}")
+    keys = [set(data[lang]) for lang in LANGUAGES]
+    if any(k != keys[0] for k in keys):
+        differing = sorted(set.union(*keys) - set.intersection(*keys))
+        raise KnowledgeError(f"{path}: the languages differ in {', '.join(differing)}")
+    return data
+
+
+def read_programme(settings: Settings) -> Mapping[str, Any]:
+    """``knowledge/programme.yaml`` alone: the reports need the programme's limits, not the
+    whole knowledge."""
+    path = Path(settings.knowledge_dir) / "programme.yaml"
+    programme = _read_yaml(path)
+    if not isinstance(programme, dict):
+        raise KnowledgeError(f"{path}: not a mapping of the programme's facts")
+    return programme
 
 
 def read_intents(folder: Path) -> tuple[Intent, ...]:
@@ -244,4 +283,4 @@ def load(settings: Settings) -> Knowledge:
     return Knowledge(root=root, programme=programme, intents=intents, answers=answers,
                      notices=notices, register_rows=rows, env=env,
                      version=_digest(root, intents_dir), intent_model=model,
-                     model_stale=stale)
+                     model_stale=stale, chat=read_chat(root / "chat.yaml"))

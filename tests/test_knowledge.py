@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -29,16 +30,84 @@ def test_one_intent_file_per_taxonomy_intent() -> None:
         assert intent.title and intent.description
 
 
-def test_every_number_is_stated_once() -> None:
-    """The programme's numbers appear in programme.yaml, never typed into answers or notices."""
+# Constants of the code that have a programme number's value by coincidence (not the number).
+COINCIDENCES = {("assistant/review/decisions.py", "MAX_TEXT"),  # longest draft text, characters
+                ("assistant/chat/ratelimit.py", "MAX_CLIENTS")}  # clients the limiter remembers
+
+
+def _programme_numbers() -> tuple[set[int], re.Pattern[str]]:
+    """The numbers of programme.yaml from 1,000 up, and a pattern for any way of writing them
+    (50000, 50.000, 50,000, 50_000) or the duration in months ("18 Monate")."""
     programme = yaml.safe_load((ROOT / "knowledge" / "programme.yaml").read_text("utf-8"))
-    numbers = {"50000", "50.000", "10000", "10.000", "30000", "30.000", "18 Monate", "2018"}
-    assert programme["eligibility"]["population_below"] == 50000
-    for folder in ("answers", "notices"):
-        for path in (ROOT / "knowledge" / folder).glob("*.yaml"):
-            text = path.read_text("utf-8")
-            for number in numbers:
-                assert number not in text, f"{path.name} repeats {number}"
+    found: set[int] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, int) and not isinstance(value, bool) and value >= 1000:
+            found.add(value)
+
+    walk(programme)
+    spellings = {f"{n:,}".replace(",", sep) for n in found for sep in ("", ".", ",", "_")}
+    months = programme["funding"]["duration_months"]
+    pattern = re.compile(r"(?<![\d.,_])(?:" + "|".join(sorted(map(re.escape, spellings)))
+                         + r")(?![\d_]|[.,]\d)|\b" + f"{months} Monate")
+    return found, pattern
+
+
+def _literals(path: Path) -> list[tuple[int, str, object]]:
+    """(line, assigned name, value) of every number and string in a module, docstrings aside."""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef
+                                | ast.AsyncFunctionDef)
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    names = {id(node.value): target.id for node in ast.walk(tree)
+             if isinstance(node, ast.Assign) for target in node.targets
+             if isinstance(target, ast.Name)}
+    return [(node.lineno, names.get(id(node), ""), node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and id(node) not in docstrings
+            and isinstance(node.value, int | str) and not isinstance(node.value, bool)]
+
+
+def test_every_number_is_stated_once() -> None:
+    """The programme's numbers appear in programme.yaml only: never typed into answers, notices,
+    reply templates, page templates or code (where they come from the knowledge)."""
+    numbers, pattern = _programme_numbers()
+    assert {50000, 10000, 30000, 2018} <= numbers
+    repeated = []
+    texts = [*(ROOT / "knowledge").glob("answers/*.yaml"), *(ROOT / "knowledge").glob(
+        "notices/*.yaml"), *(ROOT / "knowledge" / "templates").rglob("*.j2"),
+        ROOT / "knowledge" / "chat.yaml", *(ROOT / "assistant").rglob("templates/*.html"),
+        *(ROOT / "assistant").rglob("static/*.js")]
+    for path in texts:
+        repeated += [f"{path.relative_to(ROOT)}: {m.group(0)}"
+                     for m in pattern.finditer(path.read_text("utf-8"))]
+    for path in (ROOT / "assistant").rglob("*.py"):
+        where = str(path.relative_to(ROOT))
+        if "/migrations/" in where:
+            continue
+        for line, name, value in _literals(path):
+            if (where, name) in COINCIDENCES:
+                continue
+            if value in numbers if isinstance(value, int) else pattern.search(str(value)):
+                repeated.append(f"{where}:{line}: {value!r}")
+    assert [] == repeated
+
+
+def test_the_number_check_sees_a_repeated_number(tmp_path: Path) -> None:
+    """The check finds a programme number in code and in text, however it is written (so an
+    empty result above means something), and leaves larger numbers alone."""
+    numbers, pattern = _programme_numbers()
+    probe = tmp_path / "probe.py"
+    probe.write_text('"""Docstrings may say 50.000."""\nLIMIT = 50_000\nTEXT = "bis 30.000 Euro"\n'
+                     'BIG = 50_000_000\nLONG = "18 Monate"\n')
+    found = [(line, value) for line, _, value in _literals(probe)
+             if (value in numbers if isinstance(value, int) else pattern.search(str(value)))]
+    assert [(2, 50000), (3, "bis 30.000 Euro"), (5, "18 Monate")] == found
+    assert not pattern.search("1.050.000 und 50.0001")
 
 
 def test_programme_facts_match_the_press_release() -> None:

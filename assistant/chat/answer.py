@@ -23,12 +23,6 @@ from assistant.values import Drafted, Eligibility, IntentScore, Mail, Processed,
 
 LANGUAGES = ("de", "en")
 ELIGIBILITY = "eligibility"
-# The notices of the drafting stage and the intent they answer (a notice block has none).
-NOTICE_INTENTS = {
-    "notice.eligible": ELIGIBILITY, "notice.not_eligible_population": ELIGIBILITY,
-    "notice.not_eligible_state": ELIGIBILITY, "notice.ask_population": ELIGIBILITY,
-    "notice.cap": "funding_amount", "notice.cooperation": "joint_application",
-}
 
 # Why a question goes to staff.
 STAFF_ONLY = "staff_only"  # the knowledge has a gap for it (status of an application, …)
@@ -137,7 +131,9 @@ def respond(pipeline: Pipeline, question: Question, min_confidence: float) -> Re
         reasons.append(UNSURE)
     answers = []
     for block in draft.blocks:
-        intent = block.intent or NOTICE_INTENTS.get(block.source or "")
+        # A notice block has no intent of its own; the knowledge names the one it answers.
+        entry = pipeline.knowledge.entry(block.source)
+        intent = block.intent or (entry.for_intent if entry else None)
         if block.gap:
             if block.intent is not None and STAFF_ONLY not in reasons:
                 reasons.append(STAFF_ONLY)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.requests import Request
@@ -32,7 +33,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from assistant.chat import handover
-from assistant.chat.answer import UNCLEAR, Question, Reply, respond
+from assistant.chat.answer import LANGUAGES, UNCLEAR, Question, Reply, respond
 from assistant.chat.openapi import (
     MAX_JSON_DEPTH,
     clean,
@@ -52,89 +53,6 @@ PAGE_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src
 JSON_TYPES = ("application/json",)
 BUSY_RETRY_SECONDS = 5
 
-TEXTS: dict[str, dict[str, str]] = {
-    "de": {
-        "title": "Fragen zur KIV-Förderung",
-        "intro": "Stellen Sie Ihre Frage zur Förderung kommunaler Integrations- und "
-                 "Vielfaltsstrategien (KIV) im Landesprogramm WIR. Die Antworten kommen aus den "
-                 "geprüften Informationen des Programms, jeweils mit ihrer Quelle.",
-        "question": "Ihre Frage", "town": "Ihre Kommune (freiwillig)",
-        "population": "Einwohnerzahl (freiwillig)",
-        "place_hint": "Mit Kommune oder Einwohnerzahl prüfen wir, ob Ihre Kommune "
-                      "antragsberechtigt ist.",
-        "ask": "Frage stellen", "answers": "Antwort", "source": "Quelle", "version": "Version",
-        "check": "Prüfung der Antragsberechtigung",
-        "handover_title": "Diese Frage beantworten unsere Mitarbeiterinnen und Mitarbeiter",
-        "handover_text": "Hinterlassen Sie Ihre E-Mail-Adresse: Ihre Frage geht an das Team des "
-                         "Landesprogramms, und Sie erhalten die Antwort per E-Mail.",
-        "email": "Ihre E-Mail-Adresse", "send": "Frage an das Team senden",
-        "privacy": "Gespeichert werden nur Ihre Frage, Ihre E-Mail-Adresse und die Angaben zu "
-                   "Ihrer Kommune, um Ihnen zu antworten; nach Abschluss werden sie nach der "
-                   "Aufbewahrungsfrist gelöscht. Fragen, die der Chat selbst beantwortet, werden "
-                   "nicht gespeichert.",
-        "received": "Danke! Ihre Frage ist beim Team des Landesprogramms eingegangen. Die "
-                    "Antwort kommt per E-Mail an {email}.",
-        "no_question": "Gern! Wenn Sie eine Frage zur Förderung haben, schreiben Sie sie hier.",
-        "no_answer": "Dazu haben wir keine geprüfte Antwort.",
-        "limited": "Sie haben in kurzer Zeit sehr viele Fragen gestellt. Bitte warten Sie "
-                   "{seconds} Sekunden.",
-        "handover_limited_client": "Von Ihrem Anschluss sind in der letzten Stunde schon viele "
-                                   "Fragen an das Team gegangen. Bitte versuchen Sie es in "
-                                   "{minutes} Minuten noch einmal.",
-        "handover_limited_address": "Für diese E-Mail-Adresse sind heute schon mehrere Fragen "
-                                    "eingegangen; das Team antwortet darauf. Bitte versuchen "
-                                    "Sie es morgen noch einmal.",
-        "busy": "Gerade werden sehr viele Fragen beantwortet. Bitte versuchen Sie es in einigen "
-                "Sekunden noch einmal.",
-        "errors": "Bitte prüfen Sie Ihre Eingaben",
-        "error_message": "Bitte geben Sie eine Frage ein.",
-        "error_long": "Die Frage ist zu lang (höchstens {max} Zeichen).",
-        "error_population": "Bitte geben Sie die Einwohnerzahl als ganze Zahl an.",
-        "error_email": "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. "
-                       "name@gemeinde.de.",
-        "other_language": "English", "other_language_code": "en",
-        "verdicts": "eligible=antragsberechtigt;not_eligible=nicht antragsberechtigt;"
-                    "unknown=noch nicht zu sagen",
-    },
-    "en": {
-        "title": "Questions about KIV funding",
-        "intro": "Ask your question about the funding of municipal integration and diversity "
-                 "strategies (KIV) in the Hessian WIR programme. The answers come from the "
-                 "programme's checked information, each with its source.",
-        "question": "Your question", "town": "Your municipality (optional)",
-        "population": "Population (optional)",
-        "place_hint": "With your municipality or its population we check whether it can "
-                      "apply.",
-        "ask": "Ask", "answers": "Answer", "source": "Source", "version": "version",
-        "check": "Eligibility check",
-        "handover_title": "Our staff will answer this question",
-        "handover_text": "Leave your e-mail address: your question goes to the programme team, "
-                         "and you receive the answer by e-mail.",
-        "email": "Your e-mail address", "send": "Send the question to the team",
-        "privacy": "We store only your question, your e-mail address and what you said about "
-                   "your municipality, in order to answer you; they are deleted after the "
-                   "retention period. Questions the chat answers itself are not stored.",
-        "received": "Thank you! Your question has reached the programme team. The answer will "
-                    "come by e-mail to {email}.",
-        "no_question": "You're welcome! If you have a question about the funding, ask it here.",
-        "no_answer": "We have no checked answer to this.",
-        "limited": "You have asked very many questions in a short time. Please wait {seconds} "
-                   "seconds.",
-        "handover_limited_client": "Many questions have reached the team from your connection "
-                                   "in the last hour. Please try again in {minutes} minutes.",
-        "handover_limited_address": "Several questions for this e-mail address have reached the "
-                                    "team today; they will answer them. Please try again "
-                                    "tomorrow.",
-        "busy": "Very many questions are being answered right now. Please try again in a few "
-                "seconds.",
-        "errors": "Please check your input", "error_message": "Please enter a question.",
-        "error_long": "The question is too long (at most {max} characters).",
-        "error_population": "Please give the population as a whole number.",
-        "error_email": "Please give a valid e-mail address, e.g. name@municipality.de.",
-        "other_language": "Deutsch", "other_language_code": "de",
-        "verdicts": "eligible=eligible;not_eligible=not eligible;unknown=cannot tell yet",
-    },
-}
 
 
 def _limiter(request: Request) -> RateLimiter:
@@ -178,29 +96,38 @@ def _client(request: Request) -> str:
 def page_language(request: Request) -> str:
     """``?lang=``, else the browser's first preference among German and English, else German."""
     chosen = request.query_params.get("lang")
-    if chosen in TEXTS:
+    if chosen in LANGUAGES:
         return chosen
     for part in request.headers.get("accept-language", "").split(","):
         code = part.split(";")[0].strip().lower()[:2]
-        if code in TEXTS:
+        if code in LANGUAGES:
             return code
     return "de"
 
 
-def _verdicts(texts: dict[str, str]) -> dict[str, str]:
-    return dict(item.split("=", 1) for item in texts["verdicts"].split(";"))
+def texts(ctx: Ctx, lang: str) -> Mapping[str, Any]:
+    """The page's texts in ``lang``, from the knowledge (``knowledge/chat.yaml``)."""
+    return ctx.services.knowledge.pipeline.knowledge.chat[lang]
+
+
+def _form_language(request: Request, ctx: Ctx) -> str:
+    """The language the form was shown in, else the one the page would choose."""
+    chosen = ctx.text("lang")
+    return chosen if chosen in LANGUAGES else page_language(request)
 
 
 async def _page(request: Request, ctx: Ctx, *, status: int = 200, **values: Any) -> Response:
     lang = values.pop("lang", None) or page_language(request)
-    texts = TEXTS[lang]
+    wording = texts(ctx, lang)
     defaults: dict[str, Any] = {"message": "", "town": "", "population": "", "email": "",
                                 "reply": None, "errors": {}, "received": None, "limited": None,
                                 "handover_limited": None,
                                  "busy": False}
     defaults.update(values)
-    response = await render(request, ctx, "chat.html", status=status, title=texts["title"],
-                            lang=lang, t=texts, verdicts=_verdicts(texts),
+    verdicts = wording["verdicts"]
+    response = await render(request, ctx, "chat.html", status=status, title=wording["title"],
+                            lang=lang, t=wording, verdicts=verdicts,
+                            verdicts_data=";".join(f"{k}={v}" for k, v in verdicts.items()),
                             max_chars=ctx.services.settings.chat_max_chars, **defaults)
     response.headers["content-security-policy"] = PAGE_POLICY
     return response
@@ -212,20 +139,20 @@ async def page(request: Request, ctx: Ctx) -> Response:
 
 def _form_question(ctx: Ctx, lang: str) -> tuple[dict[str, Any], dict[str, str]]:
     """The form's fields, and the errors by field name."""
-    texts = TEXTS[lang]
+    wording = texts(ctx, lang)
     limit = ctx.services.settings.chat_max_chars
     message = clean(ctx.text("message"))
     town = clean(ctx.text("town")).strip()
     population_text = ctx.text("population").strip().replace(".", "").replace(" ", "")
     errors: dict[str, str] = {}
     if not message.strip():
-        errors["message"] = texts["error_message"]
+        errors["message"] = wording["error_message"]
     elif len(message) > limit:
-        errors["message"] = texts["error_long"].format(max=limit)
+        errors["message"] = wording["error_long"].format(max=limit)
     population = None
     if population_text:
         if not population_text.isdigit() or not 0 < int(population_text) <= 10_000_000:
-            errors["population"] = texts["error_population"]
+            errors["population"] = wording["error_population"]
         else:
             population = int(population_text)
     fields = {"message": message, "town": town[:200], "population": population,
@@ -238,7 +165,7 @@ def _limited(request: Request) -> float:
 
 
 async def ask(request: Request, ctx: Ctx) -> Response:
-    lang = ctx.text("lang") if ctx.text("lang") in TEXTS else page_language(request)
+    lang = _form_language(request, ctx)
     fields, errors = _form_question(ctx, lang)
     shown = {"message": fields["message"], "town": fields["town"],
              "population": fields["population_text"], "lang": lang}
@@ -279,13 +206,13 @@ def _engine(request: Request) -> Any:
 
 
 async def inquiry_form(request: Request, ctx: Ctx) -> Response:
-    lang = ctx.text("lang") if ctx.text("lang") in TEXTS else page_language(request)
+    lang = _form_language(request, ctx)
     fields, errors = _form_question(ctx, lang)
     email = clean(ctx.text("email")).strip()
     try:
         handover.checked_address(email)
     except BadAddress:
-        errors["email"] = TEXTS[lang]["error_email"]
+        errors["email"] = texts(ctx, lang)["error_email"]
     shown = {"message": fields["message"], "town": fields["town"],
              "population": fields["population_text"], "email": email[:254], "lang": lang}
     if errors:
@@ -304,7 +231,7 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
         await _hand_over(request, fields["message"], email, town=fields["town"] or None,
                          population=fields["population"], language=lang)
     except HandoverLimited as limited:
-        text = TEXTS[lang]["handover_limited_" + limited.reason].format(
+        text = texts(ctx, lang)["handover_limited_" + limited.reason].format(
             minutes=math.ceil(limited.retry_after / 60))
         response = await _page(request, ctx, status=429, handover_limited=text, **shown)
         response.headers["retry-after"] = str(math.ceil(limited.retry_after))

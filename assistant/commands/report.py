@@ -49,12 +49,14 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def intent_titles(settings: Settings) -> dict[str, str]:
-    """German titles of the intents for the HTML report; ids when the knowledge has an error."""
+    """German titles of the intents for the HTML report; ids when the catalogue has an error."""
+    from pathlib import Path
+
     from assistant import knowledge
     from assistant.errors import KnowledgeError
 
     try:
-        return {i.id: i.title for i in knowledge.load(settings).intents}
+        return {i.id: i.title for i in knowledge.read_intents(Path(settings.intents_dir))}
     except KnowledgeError as exc:
         print(f"assistant: {exc} (intent ids shown instead of titles)", file=sys.stderr)
         return {}
@@ -62,16 +64,19 @@ def intent_titles(settings: Settings) -> dict[str, str]:
 
 async def _report(args: argparse.Namespace, settings: Settings, engine: AsyncEngine,
                   out: TextIO) -> int:
+    from assistant import knowledge
     from assistant.reports import formats, queries, rows
-    from assistant.reports.figures import Period
+    from assistant.reports.figures import Period, PopulationBands
+    from assistant.rules import Limits
 
     period = Period.days(args.since, args.until)
     if args.format == "csv":
         async with engine.connect() as conn:
             await formats.write_csv(rows.conversation_rows(conn, period), rows.CSV_COLUMNS, out)
         return 0
+    bands = PopulationBands.for_limits(Limits.from_programme(knowledge.read_programme(settings)))
     report = await queries.build(
-        engine, period, low_confidence=settings.report_low_confidence,
+        engine, period, bands=bands, low_confidence=settings.report_low_confidence,
         gap_sample=settings.report_gap_sample, gap_similarity=settings.report_gap_similarity)
     if args.format == "json":
         out.write(formats.as_json(report) + "\n")

@@ -7,17 +7,55 @@ charts and the dashboard. ``Report.as_json`` is the documented shape of
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.sql.elements import ColumnElement
 
+if TYPE_CHECKING:
+    from assistant.rules import Limits
+
 OUTCOMES = ("unchanged", "edited", "rejected", "elsewhere", "pending")
-# Population bands of the inquiring municipalities: (key, lower bound inclusive).
-POPULATION_BANDS = (("<5000", 0), ("5000-9999", 5_000), ("10000-19999", 10_000),
-                    ("20000-49999", 20_000), ("50000-99999", 50_000), (">=100000", 100_000))
 UNKNOWN = "unknown"
+# The report's own round steps of population. The programme's limits (knowledge/programme.yaml)
+# are added to them, so that no band straddles a limit that decides who may apply.
+BAND_STEPS = (5_000, 20_000, 100_000)
+
+
+@dataclass(frozen=True, slots=True)
+class PopulationBands:
+    """The bands of the inquiring municipalities' population: (key, lower bound inclusive),
+    the first from 0, the last open; keys like ``<5000``, ``5000-9999``, ``>=100000``."""
+
+    bands: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def around(cls, limits: Iterable[int]) -> PopulationBands:
+        """The round steps and ``limits`` as the bounds between bands."""
+        bounds = sorted({*BAND_STEPS, *(int(limit) for limit in limits)} - {0})
+        keys = [f"<{bounds[0]}", *(f"{low}-{high - 1}" for low, high in pairwise(bounds)),
+                f">={bounds[-1]}"]
+        return cls(tuple(zip(keys, [0, *bounds], strict=True)))
+
+    @classmethod
+    def for_limits(cls, limits: Limits) -> PopulationBands:
+        """Bands that split at the programme's population limits: who may apply, and below
+        which size the reply suggests cooperating with neighbours."""
+        return cls.around((limits.cooperation_below, limits.population_below))
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every band's key in order, then :data:`UNKNOWN` (no population known)."""
+        return (*(key for key, _ in self.bands), UNKNOWN)
+
+    def bounds(self, key: str) -> tuple[int, int | None]:
+        """(lowest, highest) population of a band; None: no upper end."""
+        index = [k for k, _ in self.bands].index(key)
+        upper = self.bands[index + 1][1] - 1 if index + 1 < len(self.bands) else None
+        return self.bands[index][1], upper
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +158,7 @@ class Report:
     municipalities: list[tuple[str | None, str | None, int]]
     districts: list[tuple[str | None, int]]
     verdicts: dict[str, int]
+    bands: PopulationBands
     population_bands: dict[str, int]
     languages: dict[str, int]
     sources: dict[str, int]

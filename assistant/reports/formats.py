@@ -16,18 +16,15 @@ from typing import Any, TextIO
 
 import jinja2
 
+from assistant.numerals import whole
 from assistant.reports import charts
-from assistant.reports.figures import OUTCOMES, POPULATION_BANDS, UNKNOWN, Report
+from assistant.reports.figures import OUTCOMES, UNKNOWN, PopulationBands, Report
 
 OUTCOME_LABELS = {"unchanged": "unverändert freigegeben", "edited": "bearbeitet",
                   "rejected": "abgelehnt", "elsewhere": "anderweitig beantwortet",
                   "pending": "offen"}
 VERDICT_LABELS = {"eligible": "antragsberechtigt", "not_eligible": "nicht antragsberechtigt",
                   UNKNOWN: "unbekannt"}
-BAND_LABELS = {"<5000": "unter 5.000", "5000-9999": "5.000 bis 9.999",
-               "10000-19999": "10.000 bis 19.999", "20000-49999": "20.000 bis 49.999",
-               "50000-99999": "50.000 bis 99.999", ">=100000": "100.000 und mehr",
-               UNKNOWN: "unbekannt"}
 KIND_LABELS = {"auto_reply": "automatische Antworten", "bounce": "Unzustellbarkeitsmeldungen",
                "acknowledgement": "Dank ohne neue Frage", "loop": "eigene Mails (Schleife)",
                "unparseable": "nicht lesbar", "pending": "noch nicht verarbeitet"}
@@ -38,8 +35,19 @@ ABSTAINED = "abstained"
 TREND_WEEKS = 8
 
 
-def labels() -> dict[str, Mapping[str, str]]:
-    return {"outcome": OUTCOME_LABELS, "verdict": VERDICT_LABELS, "band": BAND_LABELS,
+def band_labels(bands: PopulationBands) -> dict[str, str]:
+    """``unter 5.000``, ``5.000 bis 9.999``, …, ``100.000 und mehr``, ``unbekannt``."""
+    found = {}
+    for key, _ in bands.bands:
+        low, high = bands.bounds(key)
+        found[key] = (f"unter {whole(high + 1)}" if low == 0 and high is not None
+                      else f"{whole(low)} und mehr" if high is None
+                      else f"{whole(low)} bis {whole(high)}")
+    return {**found, UNKNOWN: "unbekannt"}
+
+
+def labels(bands: PopulationBands) -> dict[str, Mapping[str, str]]:
+    return {"outcome": OUTCOME_LABELS, "verdict": VERDICT_LABELS, "band": band_labels(bands),
             "kind": KIND_LABELS, "source": SOURCE_LABELS, "language": LANGUAGE_LABELS}
 
 
@@ -63,9 +71,9 @@ def view(report: Report, titles: Mapping[str, str]) -> dict[str, Any]:
         "report": report,
         "intent_title": title,
         "trend": trend,
-        "labels": labels(),
+        "labels": labels(report.bands),
         "outcomes": OUTCOMES,
-        "bands": [key for key, _ in (*POPULATION_BANDS, (UNKNOWN, 0))],
+        "bands": list(report.bands.keys),
         "charts": {
             "weeks": charts.columns("Anfragen pro Woche", list(report.by_week.items())),
             "intents": charts.bars("Anfragen nach Anliegen", by_intent),
@@ -73,7 +81,7 @@ def view(report: Report, titles: Mapping[str, str]) -> dict[str, Any]:
                 "Kommunen mit den meisten Anfragen",
                 [(m or "unbekannt", n) for m, _, n in report.municipalities]),
             "bands": charts.bars("Anfragen nach Einwohnerzahl der Kommune",
-                                 [(BAND_LABELS[k], n) for k, n in
+                                 [(band_labels(report.bands)[k], n) for k, n in
                                   report.population_bands.items()]),
             "outcomes": charts.stacked(
                 "Was aus den Entwürfen wurde, nach Anliegen",

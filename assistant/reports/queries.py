@@ -41,10 +41,10 @@ from assistant.history.models import Conversation, Draft, Message, ReportInquiry
 from assistant.history.portable import POSTGRESQL, as_date, hours_between
 from assistant.reports import gaps, index
 from assistant.reports.figures import (
-    POPULATION_BANDS,
     UNKNOWN,
     Outcomes,
     Period,
+    PopulationBands,
     Quantiles,
     Report,
     iso_week,
@@ -66,9 +66,9 @@ CONNECTIONS = 3
 WORK_MEM = "32MB"
 
 
-def _band() -> ColumnElement[str]:
+def _band(bands: PopulationBands) -> ColumnElement[str]:
     population = inquiries.c.population
-    return case(*((population >= lower, key) for key, lower in reversed(POPULATION_BANDS)),
+    return case(*((population >= lower, key) for key, lower in reversed(bands.bands)),
                 else_=UNKNOWN)
 
 
@@ -118,11 +118,11 @@ class Queries:
         return dict(zip(("inquiries", "conversations", "abstentions", "low_confidence"),
                         (int(v or 0) for v in row), strict=True))
 
-    async def profile(self) -> list[tuple[Any, ...]]:
+    async def profile(self, bands: PopulationBands) -> list[tuple[Any, ...]]:
         """(verdict, language, source, population band, n): the inquiries' profile."""
         return await self.grouped(
             select(inquiries.c.eligibility, inquiries.c.language, inquiries.c.source,
-                   _band().label("band")).where(self.inquiry()).subquery(),
+                   _band(bands).label("band")).where(self.inquiry()).subquery(),
             "eligibility", "language", "source", "band")
 
     async def weeks(self) -> list[tuple[Any, ...]]:
@@ -217,7 +217,7 @@ def _nearest_rank(counts: list[tuple[int, int]]) -> Quantiles:
 Task = Callable[[Queries], Awaitable[Any]]
 
 
-def _tasks(gap_sample: int) -> dict[str, Task]:
+def _tasks(gap_sample: int, bands: PopulationBands) -> dict[str, Task]:
     """Every query of the report, the slowest first (they start first when run side by side)."""
     return {
         "response_by_intent": Queries.response_by_intent,
@@ -228,7 +228,7 @@ def _tasks(gap_sample: int) -> dict[str, Task]:
         "places": Queries.places,
         "intents": Queries.intents,
         "gaps": lambda q: gaps.candidates(q, gap_sample),
-        "profile": Queries.profile,
+        "profile": lambda q: q.profile(bands),
         "counts": Queries.counts,
         "weeks": Queries.weeks,
         "filtered": Queries.filtered,
@@ -292,14 +292,15 @@ def _weeks(period: Period, found: dict[date, int]) -> dict[str, int]:
     return {iso_week(day): found.get(day, 0) for day in sorted(days)}
 
 
-async def build(engine: AsyncEngine, period: Period, *, low_confidence: float,
-                gap_sample: int, gap_similarity: int, now: datetime | None = None,
-                connections: int | None = None) -> Report:
-    """Every figure of the report for ``period``; refreshes the read model first."""
+async def build(engine: AsyncEngine, period: Period, *, bands: PopulationBands,
+                low_confidence: float, gap_sample: int, gap_similarity: int,
+                now: datetime | None = None, connections: int | None = None) -> Report:
+    """Every figure of the report for ``period``, the population in ``bands``; refreshes the
+    read model first."""
     await index.refresh_engine(engine)
     if connections is None:
         connections = CONNECTIONS if engine.dialect.name == POSTGRESQL else 1
-    r = await _run(engine, period, low_confidence, _tasks(gap_sample), connections)
+    r = await _run(engine, period, low_confidence, _tasks(gap_sample, bands), connections)
     intents_by_week: dict[str, dict[str, int]] = {}
     for intent, week, n in sorted(r["intents"], key=lambda row: (row[0], as_date(row[1]))):
         intents_by_week.setdefault(intent, {})[iso_week(as_date(week))] = int(n)
@@ -308,7 +309,7 @@ async def build(engine: AsyncEngine, period: Period, *, low_confidence: float,
         outcomes_by_intent.setdefault(intent, {})[outcome] = int(n)
     by_intent_hours = sorted(r["response_by_intent"].items(),
                              key=lambda kv: (-kv[1].count, str(kv[0])))
-    bands = _sums(r["profile"], 3)
+    in_band = _sums(r["profile"], 3)
     places = [row for row in r["places"] if row[0] is not None]
     return Report(
         period=period, generated_at=now or datetime.now(UTC),
@@ -321,7 +322,7 @@ async def build(engine: AsyncEngine, period: Period, *, low_confidence: float,
         districts=list(_sums(r["places"], 1).items()),
         verdicts=_known(_sums(r["profile"], 0)), languages=_known(_sums(r["profile"], 1)),
         sources=_known(_sums(r["profile"], 2)),
-        population_bands={key: bands.get(key, 0) for key, _ in (*POPULATION_BANDS, (UNKNOWN, 0))},
+        bands=bands, population_bands={key: in_band.get(key, 0) for key in bands.keys},
         first_response_hours=r["response_total"],
         response_hours_by_intent={str(k): q for k, q in by_intent_hours},
         drafts=Outcomes(_sums(r["drafts_total"], 0)),

@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from assistant.history import export, search
 from assistant.history.privacy import audit
 from assistant.reports import formats, queries, rows
-from assistant.reports.figures import Period
+from assistant.reports.figures import Period, PopulationBands
 from assistant.web.dates import day_problem
 from assistant.web.pages import NavEntry, Page
 from assistant.web.routing import PAGE_PROBLEM, Ctx, get, page_number, render
@@ -60,7 +60,8 @@ def period_of(request: Request, today: date | None = None) -> tuple[Period, list
 
 async def _report(ctx: Ctx, period: Period) -> Any:
     settings = ctx.services.settings
-    return await queries.build(_engine(ctx), period,
+    bands = PopulationBands.for_limits(ctx.services.knowledge.pipeline.limits)
+    return await queries.build(_engine(ctx), period, bands=bands,
                                low_confidence=settings.report_low_confidence,
                                gap_sample=settings.report_gap_sample,
                                gap_similarity=settings.report_gap_similarity)

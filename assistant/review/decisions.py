@@ -31,6 +31,7 @@ from assistant.history.models import (
     utcnow,
 )
 from assistant.review import corrections, four_eyes
+from assistant.review.four_eyes import Sensitive
 from assistant.settings import Settings
 from assistant.web.auth import Viewer
 
@@ -110,15 +111,17 @@ def _intent_ids(understanding: UnderstandingRecord | None) -> list[str]:
 
 
 def second_reviewer_reasons(draft: Draft, understanding: UnderstandingRecord | None,
-                            settings: Settings, text: str | None = None) -> list[str]:
-    """Why the four-eyes rule applies to this draft (empty when it is off or does not)."""
+                            settings: Settings, sensitive: Sensitive,
+                            text: str | None = None) -> list[str]:
+    """Why the four-eyes rule applies to this draft (empty when it is off or does not);
+    ``sensitive``: what the knowledge marks as money or eligibility."""
     if not settings.four_eyes:
         return []
     edited = text if text is not None else draft.edited_text
     return four_eyes.reasons(needs_staff=draft.needs_staff, blocks=draft.blocks or [],
                              intents=_intent_ids(understanding), original=draft.text,
                              edited=None if edited == draft.text else edited,
-                             heavy_edit_share=settings.heavy_edit_share)
+                             heavy_edit_share=settings.heavy_edit_share, sensitive=sensitive)
 
 
 async def _record_edit(db: AsyncSession, draft: Draft, text: str, viewer: Viewer) -> dict[str, Any]:
@@ -185,9 +188,10 @@ async def _recipient(db: AsyncSession, draft: Draft, settings: Settings,
 
 
 async def approve(db: AsyncSession, draft_id: int, revision: int, text: str | None,
-                  viewer: Viewer, settings: Settings,
+                  viewer: Viewer, settings: Settings, sensitive: Sensitive,
                   confirmed_recipient: str | None = None) -> Approval:
-    """Approve the text (edited or not); final unless the four-eyes rule wants a second person.
+    """Approve the text (edited or not); final unless the four-eyes rule wants a second person
+    (``sensitive``: what the knowledge marks as money or eligibility).
 
     ``confirmed_recipient`` is the address the reviewer explicitly confirmed; it is required
     (and must be the reply's address) when the address needs a confirmation
@@ -210,7 +214,7 @@ async def approve(db: AsyncSession, draft_id: int, revision: int, text: str | No
     sent_to = await _recipient(db, draft, settings, confirmed_recipient)
     understanding = await _understanding(db, draft)
     edited = values.get("edited_text", draft.edited_text)
-    reasons = second_reviewer_reasons(draft, understanding, settings, edited)
+    reasons = second_reviewer_reasons(draft, understanding, settings, sensitive, edited)
     now = utcnow()
     if reasons and approved_by is None:
         values.update(approved_by=viewer.username, approved_at=now)

@@ -11,15 +11,27 @@ first approval withdraws it: the approvals always concern the text that is sent.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-# Intents and notices whose content is money or eligibility.
-MONEY_OR_ELIGIBILITY_INTENTS = frozenset({"eligibility", "funding_amount"})
-MONEY_OR_ELIGIBILITY_NOTICES = frozenset({
-    "notice.eligible", "notice.not_eligible_population", "notice.not_eligible_state",
-    "notice.cap", "notice.ask_population",
-})
+if TYPE_CHECKING:
+    from assistant.knowledge import Knowledge
+
+
+@dataclass(frozen=True, slots=True)
+class Sensitive:
+    """What is about money or eligibility: the intents whose answers, and the answers and
+    notices (block sources), that the knowledge marks ``four_eyes: true``."""
+
+    intents: frozenset[str]
+    sources: frozenset[str]
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> Sensitive:
+        entries = [*knowledge.answers.values(), *knowledge.notices.values()]
+        return cls(frozenset(e.intent for e in entries if e.four_eyes and e.intent),
+                   frozenset(e.id for e in entries if e.four_eyes))
 
 
 def changed_share(original: str, edited: str | None) -> float:
@@ -32,14 +44,14 @@ def changed_share(original: str, edited: str | None) -> float:
 
 def reasons(*, needs_staff: bool, blocks: Sequence[Mapping[str, Any]],
             intents: Iterable[str], original: str, edited: str | None,
-            heavy_edit_share: float) -> list[str]:
+            heavy_edit_share: float, sensitive: Sensitive) -> list[str]:
     """Why this draft needs a second reviewer (German, for the page); empty when it does not."""
     found: list[str] = []
     if needs_staff:
         found.append("Der Assistent hat den Entwurf zur fachlichen Prüfung markiert.")
     topics = set(intents) | {b.get("intent") for b in blocks if b.get("intent")}
     sources = {b.get("source") for b in blocks}
-    if topics & MONEY_OR_ELIGIBILITY_INTENTS or sources & MONEY_OR_ELIGIBILITY_NOTICES:
+    if topics & sensitive.intents or sources & sensitive.sources:
         found.append("Die Antwort betrifft Fördergeld oder die Antragsberechtigung.")
     share = changed_share(original, edited)
     if share >= heavy_edit_share:

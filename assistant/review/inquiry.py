@@ -35,6 +35,7 @@ from assistant.history.models import (
 )
 from assistant.review import corrections, decisions
 from assistant.review.decisions import current_text
+from assistant.review.four_eyes import Sensitive
 from assistant.web.routing import Ctx, redirect, render
 
 # Why the reviewer should look at where the reply goes
@@ -177,7 +178,8 @@ async def _render(request: Request, ctx: Ctx, draft_id: int, *, status: int = 20
         title=(message.subject if message and message.subject else "Anfrage ohne Betreff"),
         **data, text=shown_text, blocks=_blocks(draft, shown_text),
         problems=placeholders.problems(current_text(draft)),
-        four_eyes=decisions.second_reviewer_reasons(draft, understanding, settings),
+        four_eyes=decisions.second_reviewer_reasons(draft, understanding, settings,
+                                                    _sensitive(ctx)),
         understood=understood, facts=_facts(understanding), intents=intents, chosen=chosen,
         sentences=corrections.sentences(message.new_text or "") if message else [],
         kind_labels=KIND_LABELS, eligibility_labels=ELIGIBILITY_LABELS,
@@ -189,6 +191,11 @@ async def _render(request: Request, ctx: Ctx, draft_id: int, *, status: int = 20
 async def page(request: Request, ctx: Ctx) -> Response:
     """The inquiry page."""
     return await _render(request, ctx, request.path_params["draft_id"])
+
+
+def _sensitive(ctx: Ctx) -> Sensitive:
+    """What the knowledge marks as money or eligibility (the four-eyes rule)."""
+    return Sensitive.of(ctx.services.knowledge.pipeline.knowledge)
 
 
 def _revision(ctx: Ctx) -> int:
@@ -219,7 +226,7 @@ async def approve(request: Request, ctx: Ctx) -> Response:
     try:
         async with ctx.services.sessions() as db:
             outcome = await decisions.approve(db, draft_id, _revision(ctx), text, ctx.viewer,
-                                              ctx.services.settings, confirmed)
+                                              ctx.services.settings, _sensitive(ctx), confirmed)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused, text=text)
     if outcome.final:

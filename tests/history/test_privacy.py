@@ -30,7 +30,7 @@ from assistant.reports import queries
 from assistant.reports import rows as table
 from assistant.reports.figures import Period
 from assistant.settings import Settings
-from tests.reports.world import T0, add_inquiry, add_message
+from tests.reports.world import BANDS, T0, add_inquiry, add_message
 
 NOW = datetime(2028, 6, 1, tzinfo=UTC)  # 27 months after T0
 KEY = "privacy-test-key-0123456789abcdef"
@@ -106,7 +106,8 @@ async def test_each_purge_writes_one_audit_entry(engine: Any) -> None:
 async def test_reports_count_the_same_after_the_purge(engine: Any) -> None:
     """Counts, verdicts, response times, draft outcomes survive; only the gaps lose text."""
     await old_and_new(engine)
-    settings = {"low_confidence": 0.65, "gap_sample": 100, "gap_similarity": 60}
+    settings = {"low_confidence": 0.65, "gap_sample": 100, "gap_similarity": 60,
+                "bands": BANDS}
     before = (await queries.build(engine, Period(), **settings)).as_json()
     await privacy.purge(engine, SETTINGS, now=NOW)
     after = (await queries.build(engine, Period(), **settings)).as_json()

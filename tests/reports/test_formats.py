@@ -130,3 +130,19 @@ def test_column_chart_describes_the_period_and_its_peak() -> None:
     svg = str(charts.columns("Anfragen pro Woche", [("2026-W10", 2), ("2026-W11", 5)]))
     assert "2 Zeitabschnitte von 2026-W10 bis 2026-W11, zusammen 7; am meisten in 2026-W11 " \
            "(5)." in svg
+
+
+def test_population_bands_split_at_the_programmes_limits() -> None:
+    """The bands come from the programme's limits: another limit moves the bounds, so that no
+    band straddles the line between who may and who may not apply."""
+    from assistant.reports.figures import PopulationBands
+    from assistant.reports.formats import band_labels
+
+    ours = PopulationBands.around((10_000, 50_000))
+    other = PopulationBands.around((15_000, 30_000))
+    assert ["<5000", "5000-9999", "10000-19999", "20000-49999", "50000-99999", ">=100000",
+            "unknown"] == list(ours.keys)
+    assert ("15000-19999", 15_000) in other.bands and ("20000-29999", 20_000) in other.bands
+    assert ("30000-99999", 30_000) in other.bands
+    assert "30.000 bis 99.999" == band_labels(other)["30000-99999"]
+    assert "unter 5.000" == band_labels(other)["<5000"]

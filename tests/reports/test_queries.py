@@ -9,9 +9,9 @@ from typing import Any
 from assistant.reports import queries
 from assistant.reports import rows as table
 from assistant.reports.figures import Period
-from tests.reports.world import T0, add_inquiry, add_message
+from tests.reports.world import BANDS, T0, add_inquiry, add_message
 
-SETTINGS = {"low_confidence": 0.65, "gap_sample": 100, "gap_similarity": 60}
+SETTINGS = {"low_confidence": 0.65, "gap_sample": 100, "gap_similarity": 60, "bands": BANDS}
 
 
 async def build(engine: Any, period: Period | None = None) -> queries.Report:

@@ -18,10 +18,17 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from assistant import knowledge
 from assistant.history.models import Conversation, Draft, Message, UnderstandingRecord
+from assistant.reports.figures import PopulationBands
+from assistant.rules import Limits
+from assistant.settings import Settings
 
 _numbers = itertools.count(1)
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
+# The population bands of this checkout's programme (split at its limits).
+BANDS = PopulationBands.for_limits(Limits.from_programme(knowledge.read_programme(
+    Settings.load({}))))
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,13 @@ from assistant.errors import Refused
 from assistant.history.db import create_engine, sessionmaker
 from assistant.history.models import AuditEntry, Conversation, Draft, Suggestion
 from assistant.review import decisions
+from assistant.review.four_eyes import Sensitive
 from assistant.web.auth import Viewer
+from tests.core import pipeline
 from tests.review.conftest import make_settings, seed
 from tests.review.world import DURATION, inquiry_mail
+
+SENSITIVE = Sensitive.of(pipeline().knowledge)
 
 ANNA = Viewer(1, "anna", "reviewer", "x")
 BEN = Viewer(2, "ben", "reviewer", "x")
@@ -40,7 +44,7 @@ async def test_plain_draft_is_approved_by_one_reviewer(db: Any, review_url: str,
     """A duration answer needs one approval; the draft becomes approved with the approver."""
     [stored] = await seed(review_url, pipeline, inquiry_mail(DURATION, sender="J W <jw@a.de>"))
     outcome = await decisions.approve(db, stored.draft_id, 0, None, ANNA,
-                                      make_settings(review_url))
+                                      make_settings(review_url), SENSITIVE)
     draft = await _draft(db, stored.draft_id)
     assert outcome.final
     assert (draft.status, draft.approved_by, draft.revision) == ("approved", "anna", 1)
@@ -51,11 +55,11 @@ async def test_four_eyes_blocks_self_approval(db: Any, review_url: str, pipeline
     and is approved by a second person."""
     [stored] = await seed(review_url, pipeline, inquiry_mail())
     settings = make_settings(review_url)
-    first = await decisions.approve(db, stored.draft_id, 0, None, ANNA, settings)
+    first = await decisions.approve(db, stored.draft_id, 0, None, ANNA, settings, SENSITIVE)
     assert not first.final and first.waiting_reasons
     with pytest.raises(Refused, match="andere Person"):
-        await decisions.approve(db, stored.draft_id, 1, None, ANNA, settings)
-    second = await decisions.approve(db, stored.draft_id, 1, None, BEN, settings)
+        await decisions.approve(db, stored.draft_id, 1, None, ANNA, settings, SENSITIVE)
+    second = await decisions.approve(db, stored.draft_id, 1, None, BEN, settings, SENSITIVE)
     draft = await _draft(db, stored.draft_id)
     assert second.final
     assert (draft.status, draft.approved_by, draft.second_approved_by) == ("approved", "anna",
@@ -68,10 +72,10 @@ async def test_an_edit_withdraws_the_first_approval(db: Any, review_url: str,
     editor the (new) first approver."""
     [stored] = await seed(review_url, pipeline, inquiry_mail())
     settings = make_settings(review_url)
-    await decisions.approve(db, stored.draft_id, 0, None, ANNA, settings)
+    await decisions.approve(db, stored.draft_id, 0, None, ANNA, settings, SENSITIVE)
     draft = await _draft(db, stored.draft_id)
     edited = draft.text.replace("vielen Dank", "herzlichen Dank")
-    outcome = await decisions.approve(db, stored.draft_id, 1, edited, BEN, settings)
+    outcome = await decisions.approve(db, stored.draft_id, 1, edited, BEN, settings, SENSITIVE)
     draft = await _draft(db, stored.draft_id)
     assert not outcome.final
     assert (draft.approved_by, draft.edited_by, draft.status) == ("ben", "ben", "pending")
@@ -81,7 +85,7 @@ async def test_an_edit_withdraws_the_first_approval(db: Any, review_url: str,
 async def test_four_eyes_off_needs_one(db: Any, review_url: str, pipeline: Any) -> None:
     [stored] = await seed(review_url, pipeline, inquiry_mail())
     outcome = await decisions.approve(db, stored.draft_id, 0, None, ANNA,
-                                      make_settings(review_url, four_eyes="0"))
+                                      make_settings(review_url, four_eyes="0"), SENSITIVE)
     assert outcome.final
 
 
@@ -92,7 +96,7 @@ async def test_a_gap_cannot_be_approved(db: Any, review_url: str, pipeline: Any)
     with pytest.raises(Refused) as refused:
         await decisions.approve(db, stored.draft_id, 0,
                                 draft.text + "\n[[BITTE ERGÄNZEN: Frist]]\n", ANNA,
-                                make_settings(review_url))
+                                make_settings(review_url), SENSITIVE)
     assert refused.value.field == "text"
     assert any("Lücke" in d for d in refused.value.details)
     assert (await _draft(db, stored.draft_id)).status == "pending"

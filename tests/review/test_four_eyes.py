@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from assistant.review.four_eyes import changed_share, reasons
+from assistant.review.four_eyes import Sensitive, changed_share, reasons
+from tests.core import pipeline
 
 ANSWER = [{"kind": "answer", "intent": "duration", "source": "answer.duration", "text": "x"}]
 
 
 def _reasons(**kwargs: object) -> list[str]:
     values: dict = {"needs_staff": False, "blocks": ANSWER, "intents": ["duration"],
-                    "original": "Text", "edited": None, "heavy_edit_share": 0.3}
+                    "original": "Text", "edited": None, "heavy_edit_share": 0.3,
+                    "sensitive": Sensitive.of(pipeline().knowledge)}
     values.update(kwargs)
     return reasons(**values)  # type: ignore[arg-type]
 
@@ -27,6 +29,16 @@ def test_money_and_eligibility_need_two() -> None:
     """Eligibility or amount questions, or their notices, need two people."""
     assert _reasons(intents=["funding_amount"])
     assert _reasons(intents=[], blocks=[{"kind": "notice", "source": "notice.not_eligible_state"}])
+
+
+def test_what_needs_two_is_marked_in_the_knowledge() -> None:
+    """The knowledge marks the money and eligibility texts (`four_eyes: true`): the answers to
+    eligibility and funding_amount and their notices, not the cooperation hint."""
+    sensitive = Sensitive.of(pipeline().knowledge)
+    assert {"eligibility", "funding_amount"} == sensitive.intents
+    assert {"notice.eligible", "notice.not_eligible_population", "notice.not_eligible_state",
+            "notice.cap", "notice.ask_population"} <= sensitive.sources
+    assert "notice.cooperation" not in sensitive.sources
 
 
 def test_heavy_edit_needs_two_and_light_edit_does_not() -> None:
