@@ -148,14 +148,24 @@ class Understanding:
         return tuple(i.id for i in self.intents)
 
 
+# The outcome of a rule's check that found nothing to say (Mailman's "rule miss").
+PASSED = "passed"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule's outcome with a reason a person can read, in German and English."""
+    """One rule's check of one mail: its outcome with a reason a person can read, in German and
+    English. A check that found nothing to say has the outcome :data:`PASSED`; any other
+    outcome means the rule fired."""
 
     rule: str
     outcome: str
     reason_de: str
     reason_en: str
+
+    @property
+    def fired(self) -> bool:
+        return self.outcome != PASSED
 
     def reason(self, language: str) -> str:
         return self.reason_en if language == "en" else self.reason_de
@@ -163,13 +173,21 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """The eligibility and what it rests on. ``checks`` is the rule trace: every rule's check
+    in the order the rules ran, fired or passed; ``findings`` are the ones that fired."""
+
     eligibility: Eligibility
     basis: str | None
     population: int | None
     state: str | None
-    findings: tuple[Finding, ...] = ()
+    checks: tuple[Finding, ...] = ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.checks if f.fired)
 
     def has(self, rule: str, outcome: str | None = None) -> bool:
+        """Whether ``rule`` fired (with ``outcome``, when given)."""
         return any(f.rule == rule and (outcome is None or f.outcome == outcome)
                    for f in self.findings)
 

@@ -131,6 +131,9 @@ def draft_json(path: str, item: Processed) -> dict[str, Any]:
         "verdict_reasons": [{"rule": f.rule, "outcome": f.outcome, "reason": f.reason_de}
                             for f in (item.verdict.findings if isinstance(item, Decided)
                                       else ())],
+        "checks": [{"rule": f.rule, "outcome": f.outcome, "fired": f.fired,
+                    "reason": f.reason_de}
+                   for f in (item.verdict.checks if isinstance(item, Decided) else ())],
         "draft": None if d is None else {
             "language": d.language, "subject": d.subject, "text": d.text,
             "needs_staff": d.needs_staff, "staff_reasons": list(d.staff_reasons),

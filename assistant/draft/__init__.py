@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from assistant import rules
 from assistant.knowledge import Entry, Knowledge
 from assistant.parse.subject import without_reply_prefixes
 from assistant.values import Block, Draft, Eligibility, Mail, Understanding, Verdict
@@ -99,7 +100,7 @@ class Drafter:
             blocks.append(self._render(answers[intent_id], lang, **values))
             if intent_id == "eligibility" and verdict_notice:
                 blocks.append(self._render(notices[verdict_notice], lang, **values))
-            if intent_id == "funding_amount" and verdict.has("cap"):
+            if intent_id == "funding_amount" and verdict.has(rules.cap.NAME):
                 blocks.append(self._render(notices["cap"], lang, **values))
         if understanding.abstained:
             blocks.append(self._render(notices["abstained"], lang))
@@ -107,10 +108,10 @@ class Drafter:
             # Never let a reply about details read like a promise to a town that cannot apply.
             blocks.insert(0, self._render(notices[verdict_notice or "not_eligible_population"],
                                           lang, **values))
-        if verdict.has("cooperation") and "joint_application" not in asked \
+        if verdict.has(rules.cooperation.NAME) and "joint_application" not in asked \
                 and verdict.eligibility is not Eligibility.NOT_ELIGIBLE:
             blocks.append(self._render(notices["cooperation"], lang, **values))
-        if verdict.has("cap") and "funding_amount" not in asked:
+        if verdict.has(rules.cap.NAME) and "funding_amount" not in asked:
             blocks.append(self._render(notices["cap"], lang, **values))
         for block in blocks:
             if block.gap:
@@ -130,7 +131,7 @@ class Drafter:
     @staticmethod
     def _verdict_notice(verdict: Verdict) -> str | None:
         if verdict.eligibility is Eligibility.NOT_ELIGIBLE:
-            return "not_eligible_state" if verdict.has("state", "not_eligible") \
+            return "not_eligible_state" if verdict.has(rules.state.NAME, Eligibility.NOT_ELIGIBLE) \
                 else "not_eligible_population"
         if verdict.eligibility is Eligibility.ELIGIBLE:
             return "eligible"

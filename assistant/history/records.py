@@ -89,8 +89,10 @@ def understanding_row(understanding: Understanding, verdict: Verdict | None,
             "population": register.population, "ambiguous": register.ambiguous},
         "eligibility": verdict.eligibility.value if verdict else None,
         "eligibility_basis": verdict.basis if verdict else None,
-        "findings": [{"rule": f.rule, "outcome": f.outcome, "reason_de": f.reason_de,
-                      "reason_en": f.reason_en} for f in verdict.findings] if verdict else [],
+        # The rule trace: every check in order, fired or passed (``outcome`` "passed").
+        "findings": [{"rule": f.rule, "outcome": f.outcome, "fired": f.fired,
+                      "reason_de": f.reason_de, "reason_en": f.reason_en}
+                     for f in verdict.checks] if verdict else [],
         "knowledge_version": knowledge_version[:40],
     })
 

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
+from assistant import rules
 from assistant.draft import placeholders
 from assistant.errors import Refused
 from assistant.history import recipient
@@ -73,6 +74,13 @@ ELIGIBILITY_LABELS = {
 BASIS_LABELS = {
     "stated": "nach der Angabe in der Mail",
     "register": "nach dem Gemeindeverzeichnis",
+}
+# The funding rules as the rule trace names them ("Bundesland geprüft: …").
+RULE_LABELS = {
+    rules.state.NAME: "Bundesland",
+    rules.population_limit.NAME: "Einwohnergrenze",
+    rules.cooperation.NAME: "Abstimmung mit anderen Kommunen",
+    rules.cap.NAME: "Förderhöchstbetrag",
 }
 FACT_LABELS = {
     "population": "Einwohnerzahl",
@@ -183,7 +191,8 @@ async def _render(request: Request, ctx: Ctx, draft_id: int, *, status: int = 20
         understood=understood, facts=_facts(understanding), intents=intents, chosen=chosen,
         sentences=corrections.sentences(message.new_text or "") if message else [],
         kind_labels=KIND_LABELS, eligibility_labels=ELIGIBILITY_LABELS,
-        basis_labels=BASIS_LABELS, status_labels=decisions.STATUS_LABELS,
+        basis_labels=BASIS_LABELS, rule_labels=RULE_LABELS,
+        status_labels=decisions.STATUS_LABELS,
         error=error, form=form_values or {},
         notice=NOTICES.get(request.query_params.get("hinweis", "")))
 

@@ -1,7 +1,9 @@
 """The rules stage: the funding rules applied to what the mail states.
 
-Each rule is one small module with one ``check`` that returns a :class:`~assistant.values.Finding`
-(or None when it has nothing to say), with a reason staff can read. The thresholds come from
+Each rule is one small module with its ``NAME`` and one ``check`` that returns a
+:class:`~assistant.values.Finding` with a reason staff can read — also when it has nothing to say
+(outcome ``passed``), so that the verdict records every check that ran: the rule trace staff see
+("Bundesland geprüft: liegt laut Gemeindeverzeichnis in Hessen"). The thresholds come from
 ``knowledge/programme.yaml``; no number lives here. The verdict follows the taxonomy:
 ``not_eligible`` when any rule says so, ``eligible`` when a population below the limit is known
 and the town is not outside the programme's state, ``unknown`` otherwise.
@@ -9,9 +11,9 @@ and the town is not outside the programme's state, ``unknown`` otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.rules import cap, cooperation, population_limit, state
 from assistant.values import Eligibility, Finding, Understanding, Verdict
@@ -45,8 +47,15 @@ class Limits:
                    max_amount_eur=int(programme["funding"]["max_amount_eur"]))
 
 
-Rule = Callable[[Facts, Limits], Finding | None]
-RULES: tuple[Rule, ...] = (state.check, population_limit.check, cooperation.check, cap.check)
+class Rule(Protocol):
+    """A rule module: its name (``Finding.rule``) and its check."""
+
+    NAME: str
+
+    def check(self, facts: Facts, limits: Limits) -> Finding: ...
+
+
+RULES: tuple[Rule, ...] = (state, population_limit, cooperation, cap)
 
 
 def facts_for_rules(understanding: Understanding) -> Facts:
@@ -72,16 +81,17 @@ def facts_for_rules(understanding: Understanding) -> Facts:
 def decide(understanding: Understanding, limits: Limits) -> Verdict:
     """Run every rule and combine their findings into the eligibility verdict."""
     facts = facts_for_rules(understanding)
-    findings = tuple(f for f in (rule(facts, limits) for rule in RULES) if f is not None)
+    checks = tuple(rule.check(facts, limits) for rule in RULES)
     basis: str | None = None
-    if any(f.outcome == "not_eligible" for f in findings):
+    decisive = next((f for f in checks if f.outcome == Eligibility.NOT_ELIGIBLE), None)
+    if decisive is not None:
         eligibility = Eligibility.NOT_ELIGIBLE
-        decisive = next(f for f in findings if f.outcome == "not_eligible")
-        basis = facts.state_basis if decisive.rule == "state" else facts.population_basis
-    elif any(f.rule == "population_limit" and f.outcome == "eligible" for f in findings):
+        basis = facts.state_basis if decisive.rule == state.NAME else facts.population_basis
+    elif any(f.rule == population_limit.NAME and f.outcome == Eligibility.ELIGIBLE
+             for f in checks):
         eligibility = Eligibility.ELIGIBLE
         basis = facts.population_basis
     else:
         eligibility = Eligibility.UNKNOWN
     return Verdict(eligibility=eligibility, basis=basis, population=facts.population,
-                   state=facts.state, findings=findings)
+                   state=facts.state, checks=checks)

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.values import Finding
+from assistant.numerals import whole
+from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
     from assistant.rules import Facts, Limits
 
+NAME = "cap"
 
-def check(facts: Facts, limits: Limits) -> Finding | None:
-    if facts.amount_eur is None or facts.amount_eur <= limits.max_amount_eur:
-        return None
-    de = f"{facts.amount_eur:,}".replace(",", ".")
-    cap_de = f"{limits.max_amount_eur:,}".replace(",", ".")
-    return Finding("cap", "over_cap",
-                   f"Genannter Betrag {de} € liegt über der Obergrenze von {cap_de} €.",
-                   f"The amount named, €{facts.amount_eur:,}, is above the cap of "
-                   f"€{limits.max_amount_eur:,}.")
+
+def check(facts: Facts, limits: Limits) -> Finding:
+    amount, cap = facts.amount_eur, limits.max_amount_eur
+    if amount is None:
+        return Finding(NAME, PASSED, "Kein Betrag genannt.", "No amount named.")
+    if amount <= cap:
+        return Finding(NAME, PASSED,
+                       f"Genannter Betrag {whole(amount)} € liegt nicht über der Obergrenze von "
+                       f"{whole(cap)} €.",
+                       f"The amount named, €{whole(amount, 'en')}, is not above the cap of "
+                       f"€{whole(cap, 'en')}.")
+    return Finding(NAME, "over_cap",
+                   f"Genannter Betrag {whole(amount)} € liegt über der Obergrenze von "
+                   f"{whole(cap)} €.",
+                   f"The amount named, €{whole(amount, 'en')}, is above the cap of "
+                   f"€{whole(cap, 'en')}.")

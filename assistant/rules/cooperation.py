@@ -4,20 +4,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.values import Finding
+from assistant.numerals import whole
+from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
     from assistant.rules import Facts, Limits
 
+NAME = "cooperation"
 
-def check(facts: Facts, limits: Limits) -> Finding | None:
-    if facts.population is None or facts.population >= limits.cooperation_below:
-        return None
+
+def check(facts: Facts, limits: Limits) -> Finding:
+    limit = limits.cooperation_below
+    if facts.population is None:
+        return Finding(NAME, PASSED, "Keine Einwohnerzahl bekannt: kein Hinweis auf die "
+                                     "Abstimmung mit anderen Kommunen.",
+                       "No population known: no hint at coordinating with other municipalities.")
+    if facts.population >= limit:
+        return Finding(NAME, PASSED,
+                       f"{whole(facts.population)} Einwohner, nicht unter {whole(limit)}: kein "
+                       "Hinweis auf die Abstimmung mit anderen Kommunen.",
+                       f"{whole(facts.population, 'en')} inhabitants, not below "
+                       f"{whole(limit, 'en')}: no hint at coordinating with other municipalities.")
     if facts.state is not None and facts.state != limits.home_state:
-        return None
-    limit = f"{limits.cooperation_below:,}"
-    return Finding("cooperation", "hint",
-                   f"Unter {limit.replace(',', '.')} Einwohnern: Hinweis auf die Abstimmung mit "
+        return Finding(NAME, PASSED,
+                       f"Liegt in {facts.state}, nicht in {limits.home_state}: kein Hinweis auf "
+                       "die Abstimmung mit anderen Kommunen.",
+                       f"Located in {facts.state}, not in {limits.home_state}: no hint at "
+                       "coordinating with other municipalities.")
+    return Finding(NAME, "hint",
+                   f"Unter {whole(limit)} Einwohnern: Hinweis auf die Abstimmung mit "
                    "anderen Kommunen.",
-                   f"Below {limit} inhabitants: the reply mentions coordinating with other "
-                   "municipalities.")
+                   f"Below {whole(limit, 'en')} inhabitants: the reply mentions coordinating with "
+                   "other municipalities.")

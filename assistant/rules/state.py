@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.values import Finding
+from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
     from assistant.rules import Facts, Limits
 
+NAME = "state"
 
-def check(facts: Facts, limits: Limits) -> Finding | None:
+
+def check(facts: Facts, limits: Limits) -> Finding:
     if facts.state is None:
-        return None
+        return Finding(NAME, PASSED, "Kein Bundesland bekannt (weder in der Mail noch im "
+                                     "Gemeindeverzeichnis): nichts zu prüfen.",
+                       "No state known (neither in the mail nor in the register): nothing to "
+                       "check.")
     source = "laut Mail" if facts.state_basis == "stated" else "laut Gemeindeverzeichnis"
     source_en = "as stated" if facts.state_basis == "stated" else "according to the register"
     if facts.state != limits.home_state:
-        return Finding("state", "not_eligible",
+        return Finding(NAME, "not_eligible",
                        f"{facts.town or 'Die Kommune'} liegt {source} in {facts.state}, "
                        f"nicht in {limits.home_state}.",
                        f"{facts.town or 'The municipality'} is in {facts.state} ({source_en}), "
                        f"not in {limits.home_state}.")
-    return Finding("state", "ok", f"Liegt {source} in {facts.state}.",
+    return Finding(NAME, "ok", f"Liegt {source} in {facts.state}.",
                    f"Located in {facts.state} ({source_en}).")

@@ -278,6 +278,18 @@ def test_inquiry_page_shows_understanding_and_sources(browser: Browser, review_u
     assert "Freigeben und senden" in page and ">Ablehnen<" in page
 
 
+def test_inquiry_page_shows_every_rule_check(browser: Browser, review_url: str,
+                                            pipeline: Any) -> None:
+    """The page lists every rule that ran with its outcome (the rule trace), also the ones
+    that found nothing: here the cap rule, since the mail names no amount."""
+    [stored] = run(seed(review_url, pipeline, inquiry_mail()))
+    browser.login("anna")
+    page = browser.get(f"/drafts/{stored.draft_id}").text
+    assert "Geprüfte Regeln" in page
+    assert "Einwohnergrenze geprüft: 6.450 Einwohner (laut Mail) liegen unter der Grenze" in page
+    assert "Förderhöchstbetrag geprüft (ohne Befund): Kein Betrag genannt." in page
+
+
 def test_approve_through_the_form_wakes_the_sender(app_factory: Any, review_url: str,
                                                    pipeline: Any) -> None:
     woken: list[bool] = []

@@ -61,3 +61,40 @@ def test_cap_only_above_the_maximum() -> None:
     """Exactly the cap is fine; one euro more is pointed out."""
     assert not decide(understanding(amount=30_000), LIMITS).has("cap")
     assert decide(understanding(amount=30_001), LIMITS).has("cap")
+
+
+@pytest.mark.parametrize(("u", "fired", "passed"), [
+    (understanding(), {"population_limit"}, {"state", "cooperation", "cap"}),
+    (understanding(population=8_500, state="Hessen", amount=20_000),
+     {"state", "population_limit", "cooperation"}, {"cap"}),
+    (understanding(population=12_000, amount=38_500), {"population_limit", "cap"},
+     {"state", "cooperation"}),
+    (understanding(population=8_500, state="Bayern"), {"state", "population_limit"},
+     {"cooperation", "cap"}),
+])
+def test_every_rule_leaves_a_check_fired_or_passed(u: Understanding, fired: set[str],
+                                                   passed: set[str]) -> None:
+    """The verdict records every rule that ran, in order, as fired or passed (Mailman's hits
+    and misses); its findings are the fired ones."""
+    result = decide(u, LIMITS)
+    assert ["state", "population_limit", "cooperation", "cap"] == [c.rule for c in result.checks]
+    assert fired == {c.rule for c in result.checks if c.fired}
+    assert passed == {c.rule for c in result.checks if c.outcome == "passed"}
+    assert fired == {f.rule for f in result.findings}
+
+
+def test_a_passed_check_says_why_in_both_languages() -> None:
+    """A rule with nothing to object to still says what it checked: the amount below the cap,
+    the population above the cooperation limit, no state known."""
+    result = decide(understanding(population=12_000, amount=20_000), LIMITS)
+    checks = {c.rule: c for c in result.checks}
+    assert "20.000" in checks["cap"].reason_de and "30.000" in checks["cap"].reason_de
+    assert "20,000" in checks["cap"].reason_en
+    assert "12.000" in checks["cooperation"].reason_de
+    assert "Kein Bundesland bekannt" in checks["state"].reason_de
+
+
+def test_a_passed_check_never_counts_as_the_rule_firing() -> None:
+    """has() asks whether a rule fired: an amount below the cap does not point out the cap."""
+    result = decide(understanding(population=12_000, amount=20_000), LIMITS)
+    assert not result.has("cap") and not result.has("cooperation")
