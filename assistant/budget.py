@@ -73,15 +73,16 @@ class MailHandler:
         self.max_bytes = settings.max_message_bytes
 
     def __call__(self, raw: bytes) -> Handled:
-        from assistant.parse import limits, parse, parse_head
+        from assistant.numerals import whole
+        from assistant.parse import parse, parse_head
 
         version = self.pipeline.knowledge.version
         mail = None
         try:
             if len(raw) > self.max_bytes:
                 return Handled(parse_head(raw), error=(
-                    f"{TOO_LARGE}: {limits.number(len(raw))} Bytes, die Grenze ist "
-                    f"{limits.number(self.max_bytes)} (ASSISTANT_MAX_MESSAGE_BYTES); nur die "
+                    f"{TOO_LARGE}: {whole(len(raw))} Bytes, die Grenze ist "
+                    f"{whole(self.max_bytes)} (ASSISTANT_MAX_MESSAGE_BYTES); nur die "
                     "Kopfzeilen wurden gelesen, die Mail ist vollständig gespeichert"))
             mail = parse(raw)
             if mail.sender is not None and mail.sender.address.lower() in self.own:

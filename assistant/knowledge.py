@@ -28,6 +28,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.errors import KnowledgeError, ModelError
+from assistant.numerals import whole
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -97,11 +98,6 @@ class Knowledge:
                      if e.id == entry_id), None)
 
 
-def _number(value: int, lang: str) -> str:
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if lang == "de" else text
-
-
 def make_environment(template_dir: Path) -> ImmutableSandboxedEnvironment:
     """The one sandboxed environment for all reply templates and knowledge texts."""
     env = ImmutableSandboxedEnvironment(
@@ -115,12 +111,12 @@ def make_environment(template_dir: Path) -> ImmutableSandboxedEnvironment:
 
     @pass_context
     def num(context: Context, value: int) -> str:
-        return _number(value, context.get("lang", "de"))
+        return whole(value, context.get("lang", "de"))
 
     @pass_context
     def eur(context: Context, value: int) -> str:
         lang = context.get("lang", "de")
-        return f"{_number(value, lang)} Euro" if lang == "de" else f"{_number(value, lang)} euros"
+        return f"{whole(value, lang)} Euro" if lang == "de" else f"{whole(value, lang)} euros"
 
     env.filters["num"] = num
     env.filters["eur"] = eur

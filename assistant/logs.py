@@ -8,8 +8,10 @@ and comes out as one line, ``logfmt`` by default or JSON (``ASSISTANT_LOG_FORMAT
 
     ts=2026-01-05T10:00:00.123Z level=info logger=assistant.worker event=mail message_id=<a@b> …
 
-Callers never pass mail addresses, names or mail text: Message-IDs, kinds and counts only; mail
-addresses that an error text or a traceback quotes are replaced by ``<address>``.
+Callers never pass mail addresses, names or mail text: Message-IDs (in fields of their own),
+kinds and counts only. Mail addresses that an error text or a traceback quotes — bare, or in
+angle brackets as an SMTP server quotes a recipient — are replaced by ``<address>``
+(:func:`redact`, the one function for it).
 """
 
 from __future__ import annotations
@@ -25,13 +27,15 @@ _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
                   "-_.:/@<>+,[]()#%")
 
 
-# Mail addresses in error texts and tracebacks (an exception may quote the mail); Message-IDs
-# in angle brackets are kept, they are what the log line is for.
-_ADDRESS = re.compile(r"(?<![<\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w>])")
+# Mail addresses in error texts and tracebacks (an exception may quote the mail, an SMTP server
+# the recipient in angle brackets). An address in brackets goes with its brackets, so that the
+# line reads "<address>", never "<<address>>".
+_ADDRESS = re.compile(r"<[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>|(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _REDACTED_FIELDS = ("error", "exc")
 
 
 def redact(text: str) -> str:
+    """``text`` with every mail address replaced by ``<address>``."""
     return _ADDRESS.sub("<address>", text)
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import BadAddress, HandoverLimited
 from assistant.history.recipient import HANDOVER_SOURCE
+from assistant.numerals import whole
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -98,10 +99,10 @@ def _place(town: str | None, population: int | None, language: str) -> str:
     it like a mail's ("12.000 Einwohner")."""
     if language == "en":
         parts = [f"Municipality: {town}" if town else "",
-                 f"population of {population:,}" if population else ""]
+                 f"population of {whole(population, 'en')}" if population else ""]
     else:
         parts = [f"Gemeinde {town}" if town else "",
-                 f"{population:,} Einwohner".replace(",", ".") if population else ""]
+                 f"{whole(population)} Einwohner" if population else ""]
     return ", ".join(p for p in parts if p)
 
 

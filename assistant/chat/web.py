@@ -164,6 +164,17 @@ def _limited(request: Request) -> float:
     return _limiter(request).hit(_client(request))
 
 
+async def _limited_page(request: Request, ctx: Ctx, shown: Mapping[str, Any]) -> Response | None:
+    """The page that asks the visitor to wait (429), when this question is over the client's
+    limit; else None (and the question counts against it)."""
+    wait = _limited(request)
+    if not wait:
+        return None
+    response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
+    response.headers["retry-after"] = str(math.ceil(wait))
+    return response
+
+
 async def ask(request: Request, ctx: Ctx) -> Response:
     lang = _form_language(request, ctx)
     fields, errors = _form_question(ctx, lang)
@@ -171,11 +182,9 @@ async def ask(request: Request, ctx: Ctx) -> Response:
              "population": fields["population_text"], "lang": lang}
     if errors:
         return await _page(request, ctx, status=422, errors=errors, **shown)
-    wait = _limited(request)
-    if wait:
-        response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
-        response.headers["retry-after"] = str(math.ceil(wait))
-        return response
+    limited = await _limited_page(request, ctx, shown)
+    if limited is not None:
+        return limited
     try:
         reply = await _respond(request, fields["message"], None, fields["town"] or None,
                                fields["population"])
@@ -222,11 +231,9 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
                 reply = await _respond(request, fields["message"], None, fields["town"] or None,
                                        fields["population"])
         return await _page(request, ctx, status=422, errors=errors, reply=reply, **shown)
-    wait = _limited(request)
-    if wait:
-        response = await _page(request, ctx, status=429, limited=math.ceil(wait), **shown)
-        response.headers["retry-after"] = str(math.ceil(wait))
-        return response
+    limited = await _limited_page(request, ctx, shown)
+    if limited is not None:
+        return limited
     try:
         await _hand_over(request, fields["message"], email, town=fields["town"] or None,
                          population=fields["population"], language=lang)

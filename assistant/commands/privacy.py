@@ -78,12 +78,13 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
 
         from assistant.history import privacy
         from assistant.history.models import utcnow
+        from assistant.history.tables import conversations
 
         if args.dry_run:
             cutoff = privacy.months_before(utcnow(), settings.retention_months)
             async with engine.connect() as conn:
                 count = (await conn.execute(select(func.count()).select_from(
-                    privacy.conversations).where(privacy.expired(cutoff)))).scalar_one()
+                    conversations).where(privacy.expired(cutoff)))).scalar_one()
             print(f"{count} conversation(s) finished before {cutoff:%Y-%m-%d} would be purged.")
             return 0
         result = await privacy.purge(engine, settings, actor=ACTOR)

@@ -4,12 +4,13 @@ keeping its schema current."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.commands.common import (
     EXIT_NOT_FOUND,
+    Command,
     Subcommands,
     database_problem,
     fail,
@@ -28,30 +29,30 @@ DRAFT_STATUSES = ("pending", "approved", "rejected", "sent", "failed", "answered
 CONVERSATION_STATUSES = ("open", "answered", "closed")
 
 
-def register(sub: Subcommands) -> None:
-    p = sub.add_parser("drafts", help="the stored reply drafts")
-    drafts = p.add_subparsers(dest="drafts_command", required=True, metavar="ACTION")
-    q = drafts.add_parser("list", help="drafts, newest first")
-    q.add_argument("--status", choices=DRAFT_STATUSES)
+def _list_and_show(sub: Subcommands, name: str, help: str, statuses: tuple[str, ...],
+                   listed: str, shown: str, list_command: Command, show_command: Command) -> None:
+    """``assistant NAME list`` (``--status``, ``--limit``) and ``assistant NAME show ID``."""
+    p = sub.add_parser(name, help=help)
+    actions = p.add_subparsers(dest=f"{name}_command", required=True, metavar="ACTION")
+    q = actions.add_parser("list", help=listed)
+    q.add_argument("--status", choices=statuses)
     q.add_argument("--limit", type=int, default=100)
     q.add_argument("--format", choices=("table", "json"), default="table")
-    q.set_defaults(func=cmd_drafts_list)
-    q = drafts.add_parser("show", help="one draft with its text, blocks and reasons")
+    q.set_defaults(func=list_command)
+    q = actions.add_parser("show", help=shown)
     q.add_argument("id", type=record_id, metavar="ID")
     q.add_argument("--format", choices=("text", "json"), default="text")
-    q.set_defaults(func=cmd_drafts_show)
+    q.set_defaults(func=show_command)
 
-    p = sub.add_parser("conversations", help="the stored conversations")
-    convs = p.add_subparsers(dest="conversations_command", required=True, metavar="ACTION")
-    q = convs.add_parser("list", help="conversations, most recently active first")
-    q.add_argument("--status", choices=CONVERSATION_STATUSES)
-    q.add_argument("--limit", type=int, default=100)
-    q.add_argument("--format", choices=("table", "json"), default="table")
-    q.set_defaults(func=cmd_conversations_list)
-    q = convs.add_parser("show", help="one conversation with its messages")
-    q.add_argument("id", type=record_id, metavar="ID")
-    q.add_argument("--format", choices=("text", "json"), default="text")
-    q.set_defaults(func=cmd_conversations_show)
+
+def register(sub: Subcommands) -> None:
+    _list_and_show(sub, "drafts", "the stored reply drafts", DRAFT_STATUSES,
+                   "drafts, newest first", "one draft with its text, blocks and reasons",
+                   cmd_drafts_list, cmd_drafts_show)
+    _list_and_show(sub, "conversations", "the stored conversations", CONVERSATION_STATUSES,
+                   "conversations, most recently active first",
+                   "one conversation with its messages", cmd_conversations_list,
+                   cmd_conversations_show)
 
     p = sub.add_parser("db", help="the database schema")
     db = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -81,96 +82,104 @@ def _print_listing(rows: Sequence[Mapping[str, Any]], *, status_width: int,
         print(empty)
 
 
-def cmd_drafts_list(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.history import queries
+Fetch = Callable[..., Awaitable[Any]]
 
+
+def _listing(settings: Settings, args: argparse.Namespace, fetch: Fetch, **table: Any) -> int:
+    """``… list``: the rows ``fetch(engine, status, limit)`` finds, as JSON or a table."""
     async def work(engine: AsyncEngine) -> int:
-        rows = await queries.list_drafts(engine, args.status, args.limit)
+        rows = await fetch(engine, args.status, args.limit)
         if args.format == "json":
             print_json(rows)
         else:
-            _print_listing(rows, status_width=9, when=("created_at", "created (UTC)"),
-                           count=("conversation", "conv."), empty="(no drafts)")
+            _print_listing(rows, **table)
         return 0
 
     return with_database(settings, work)
 
 
-def cmd_drafts_show(args: argparse.Namespace, settings: Settings) -> int:
+def _showing(settings: Settings, args: argparse.Namespace, what: str, fetch: Fetch,
+             show: Callable[[dict[str, Any]], None]) -> int:
+    """``… show ID``: the record ``fetch(engine, id)`` finds, as JSON or text; exit 3 when
+    there is none."""
+    async def work(engine: AsyncEngine) -> int:
+        found = await fetch(engine, args.id)
+        if found is None:
+            return fail(f"no {what} {args.id}", EXIT_NOT_FOUND)
+        if args.format == "json":
+            print_json(found)
+        else:
+            show(found)
+        return 0
+
+    return with_database(settings, work)
+
+
+def cmd_drafts_list(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.history import queries
 
-    async def work(engine: AsyncEngine) -> int:
-        d = await queries.get_draft(engine, args.id)
-        if d is None:
-            return fail(f"no draft {args.id}", EXIT_NOT_FOUND)
-        if args.format == "json":
-            print_json(d)
-            return 0
-        m, u = d["message"], d["understanding"] or {}
-        print(f"Draft {d['id']} · {d['status']} · conversation {d['conversation']} · "
-              f"{d['created_at']}")
-        print(f"In reply to: {m['sender_name'] or ''} <{m['sender']}> {m['message_id'] or ''}")
-        intents = ", ".join(f"{i['id']} {i['confidence']:.2f}" for i in u.get("intents", []))
-        print(f"Understood:  {u.get('kind', '–')}; intents {intents or '–'}; "
-              f"eligibility {u.get('eligibility') or '–'}")
-        for f in u.get("findings", []):
-            print(f"  - {f['rule']}: {f['outcome']} — {f['reason_de']}")
-        if d["needs_staff"]:
-            print("Needs staff: " + "; ".join(d["staff_reasons"]))
-        print(f"\nSubject: {d['subject']}\n")
-        print(d["edited_text"] or d["text"], end="" if (d["text"] or "").endswith("\n") else "\n")
-        print("\nSources: " + ", ".join(f"{b['source']}@{b['version']}" for b in d["blocks"]
-                                        if b.get("source")))
-        return 0
-
-    return with_database(settings, work)
+    return _listing(settings, args, queries.list_drafts, status_width=9,
+                    when=("created_at", "created (UTC)"), count=("conversation", "conv."),
+                    empty="(no drafts)")
 
 
 def cmd_conversations_list(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.history import queries
 
-    async def work(engine: AsyncEngine) -> int:
-        rows = await queries.list_conversations(engine, args.status, args.limit)
-        if args.format == "json":
-            print_json(rows)
-        else:
-            _print_listing(rows, status_width=8, when=("updated_at", "updated (UTC)"),
-                           count=("messages", "mails"), empty="(no conversations)")
-        return 0
+    return _listing(settings, args, queries.list_conversations, status_width=8,
+                    when=("updated_at", "updated (UTC)"), count=("messages", "mails"),
+                    empty="(no conversations)")
 
-    return with_database(settings, work)
+
+def cmd_drafts_show(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.history import queries
+
+    return _showing(settings, args, "draft", queries.get_draft, _print_draft)
 
 
 def cmd_conversations_show(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.history import queries
 
-    async def work(engine: AsyncEngine) -> int:
-        c = await queries.get_conversation(engine, args.id)
-        if c is None:
-            return fail(f"no conversation {args.id}", EXIT_NOT_FOUND)
-        if args.format == "json":
-            print_json(c)
-            return 0
-        print(f"Conversation {c['id']} · {c['status']}"
-              f"{' · needs staff' if c['needs_staff'] else ''} · {c['subject']}")
-        print(f"With: {c['sender'] or '–'} ({c['municipality'] or 'municipality unknown'})")
-        if c["error"]:
-            print(f"Error: {c['error']}")
-        for m in c["messages"]:
-            arrow = "→" if m["direction"] == "out" else "←"
-            draft = f" · draft {m['draft']} ({m['draft_status']})" if m["draft"] else ""
-            bounce = f" · bounce of message {m['bounce_of']}" if m["bounce_of"] else ""
-            print(f"\n{arrow} message {m['id']} · {m['kind'] or 'pending'} · "
-                  f"{m['date'] or m['received_at']}{draft}{bounce}")
-            print(f"  {m['sender'] or '–'}: {m['subject'] or ''}")
-            if m["error"]:
-                print(f"  error: {m['error']}")
-            text = (m["text"] or "").strip()
-            if text:
-                print("  " + "\n  ".join(text.splitlines()[:12]))
-        return 0
+    return _showing(settings, args, "conversation", queries.get_conversation,
+                    _print_conversation)
 
-    return with_database(settings, work)
+
+def _print_draft(d: dict[str, Any]) -> None:
+    m, u = d["message"], d["understanding"] or {}
+    print(f"Draft {d['id']} · {d['status']} · conversation {d['conversation']} · "
+          f"{d['created_at']}")
+    print(f"In reply to: {m['sender_name'] or ''} <{m['sender']}> {m['message_id'] or ''}")
+    intents = ", ".join(f"{i['id']} {i['confidence']:.2f}" for i in u.get("intents", []))
+    print(f"Understood:  {u.get('kind', '–')}; intents {intents or '–'}; "
+          f"eligibility {u.get('eligibility') or '–'}")
+    for f in u.get("findings", []):
+        print(f"  - {f['rule']}: {f['outcome']} — {f['reason_de']}")
+    if d["needs_staff"]:
+        print("Needs staff: " + "; ".join(d["staff_reasons"]))
+    print(f"\nSubject: {d['subject']}\n")
+    print(d["edited_text"] or d["text"], end="" if (d["text"] or "").endswith("\n") else "\n")
+    print("\nSources: " + ", ".join(f"{b['source']}@{b['version']}" for b in d["blocks"]
+                                    if b.get("source")))
+
+
+def _print_conversation(c: dict[str, Any]) -> None:
+    print(f"Conversation {c['id']} · {c['status']}"
+          f"{' · needs staff' if c['needs_staff'] else ''} · {c['subject']}")
+    print(f"With: {c['sender'] or '–'} ({c['municipality'] or 'municipality unknown'})")
+    if c["error"]:
+        print(f"Error: {c['error']}")
+    for m in c["messages"]:
+        arrow = "→" if m["direction"] == "out" else "←"
+        draft = f" · draft {m['draft']} ({m['draft_status']})" if m["draft"] else ""
+        bounce = f" · bounce of message {m['bounce_of']}" if m["bounce_of"] else ""
+        print(f"\n{arrow} message {m['id']} · {m['kind'] or 'pending'} · "
+              f"{m['date'] or m['received_at']}{draft}{bounce}")
+        print(f"  {m['sender'] or '–'}: {m['subject'] or ''}")
+        if m["error"]:
+            print(f"  error: {m['error']}")
+        text = (m["text"] or "").strip()
+        if text:
+            print("  " + "\n  ".join(text.splitlines()[:12]))
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:

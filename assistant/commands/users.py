@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from assistant.commands.common import (
@@ -18,9 +19,10 @@ from assistant.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine
+    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
     from assistant.settings import Settings
+    from assistant.web.auth import Passwords
 
 ROLES = ("reviewer", "admin")
 
@@ -54,50 +56,47 @@ def read_password(prompt: str = "Passwort: ", *, confirm: bool = True) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
+def _with_password(settings: Settings, prompt: str, done: str,
+                   change: Callable[[AsyncSession, Passwords, str], Awaitable[object]]) -> int:
+    """Read a new password (before the database is opened), then ``change(db, passwords,
+    password)``; a refused change (a short password, a taken name) is exit 2."""
     from assistant.errors import AccountError
     from assistant.history.db import sessionmaker
-    from assistant.web import accounts
     from assistant.web.auth import Passwords
 
     try:
-        password = read_password()
+        password = read_password(prompt)
     except (ValueError, EOFError, KeyboardInterrupt) as exc:
         return fail(f"no password: {exc}", EXIT_INPUT_ERROR)
 
     async def work(engine: AsyncEngine) -> int:
         async with sessionmaker(engine)() as db:
             try:
-                await accounts.create(db, Passwords(), args.name, args.role, password, ACTOR)
+                await change(db, Passwords(), password)
             except AccountError as exc:
                 return fail(exc.message, EXIT_INPUT_ERROR)
-        print(f"added {args.name} ({args.role})")
+        print(done)
         return 0
 
     return with_database(settings, work, initialise=True)
+
+
+def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.web import accounts
+
+    return _with_password(
+        settings, "Passwort: ", f"added {args.name} ({args.role})",
+        lambda db, passwords, password: accounts.create(db, passwords, args.name, args.role,
+                                                        password, ACTOR))
 
 
 def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.errors import AccountError
-    from assistant.history.db import sessionmaker
     from assistant.web import accounts
-    from assistant.web.auth import Passwords
 
-    try:
-        password = read_password("Neues Passwort: ")
-    except (ValueError, EOFError, KeyboardInterrupt) as exc:
-        return fail(f"no password: {exc}", EXIT_INPUT_ERROR)
-
-    async def work(engine: AsyncEngine) -> int:
-        async with sessionmaker(engine)() as db:
-            try:
-                await accounts.set_password(db, Passwords(), args.name, password, ACTOR)
-            except AccountError as exc:
-                return fail(exc.message, EXIT_INPUT_ERROR)
-        print(f"password of {args.name} changed; their sessions have ended")
-        return 0
-
-    return with_database(settings, work, initialise=True)
+    return _with_password(
+        settings, "Neues Passwort: ", f"password of {args.name} changed; their sessions have ended",
+        lambda db, passwords, password: accounts.set_password(db, passwords, args.name, password,
+                                                              ACTOR))
 
 
 def cmd_users_list(args: argparse.Namespace, settings: Settings) -> int:

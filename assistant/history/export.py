@@ -18,10 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from assistant.history.models import Conversation, Message
-
-messages = Message.__table__
-conversations = Conversation.__table__
+from assistant.history.tables import conversations, messages
 
 _FROM_LINE = re.compile(rb"^(>*From )", re.MULTILINE)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -32,10 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
-from assistant.history.models import Message, UnderstandingRecord
-
-understandings = UnderstandingRecord.__table__
-messages = Message.__table__
+from assistant.history.tables import messages, understandings
 
 POSTGRESQL = "postgresql"
 # The text search configuration of the full-text search and the indexed expression: the query

@@ -36,14 +36,16 @@ from sqlalchemy import and_, bindparam, case, delete, func, insert, or_, select,
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from assistant.history.models import (
-    AuditEntry,
-    Conversation,
-    Draft,
-    Message,
-    OutboxItem,
-    Suggestion,
-    UnderstandingRecord,
     utcnow,
+)
+from assistant.history.tables import (
+    audit_log,
+    conversations,
+    drafts,
+    messages,
+    outbox,
+    suggestions,
+    understandings,
 )
 
 if TYPE_CHECKING:
@@ -51,13 +53,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-conversations = Conversation.__table__
-messages = Message.__table__
-understandings = UnderstandingRecord.__table__
-drafts = Draft.__table__
-outbox = OutboxItem.__table__
-suggestions = Suggestion.__table__
-audit_log = AuditEntry.__table__
 
 PURGE = "privacy_purge"
 ACCESS = "privacy_export"

@@ -9,20 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from assistant.history.models import (
-    Conversation,
-    Draft,
-    MailboxCheckpoint,
-    Message,
-    UnderstandingRecord,
-)
 from assistant.history.records import as_utc
-
-messages = Message.__table__
-conversations = Conversation.__table__
-drafts = Draft.__table__
-understandings = UnderstandingRecord.__table__
-checkpoints = MailboxCheckpoint.__table__
+from assistant.history.tables import checkpoints, conversations, drafts, messages, understandings
 
 PENDING = "pending"  # stored, not yet processed
 

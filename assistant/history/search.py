@@ -19,12 +19,8 @@ from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
-from assistant.history.models import Conversation, Message, UnderstandingRecord
 from assistant.history.portable import escape_like, fulltext_match, intent_columns
-
-conversations = Conversation.__table__
-messages = Message.__table__
-understandings = UnderstandingRecord.__table__
+from assistant.history.tables import conversations, messages, understandings
 
 STATUSES = ("open", "answered", "closed")
 MAX_PER_PAGE = 200
@@ -67,7 +63,7 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class SearchResult:
     total: int
     hits: list[Hit] = field(default_factory=list)
     page: int = 1
@@ -114,7 +110,7 @@ def conditions(criteria: Criteria, dialect: str) -> list[ColumnElement[bool]]:
     return found
 
 
-async def search(conn: AsyncConnection, criteria: Criteria) -> Found:
+async def search(conn: AsyncConnection, criteria: Criteria) -> SearchResult:
     """One page of the conversations that match, most recently active first."""
     dialect = conn.dialect.name
     where = and_(*conditions(criteria, dialect)) if not criteria.empty else and_(True)
@@ -149,7 +145,7 @@ async def search(conn: AsyncConnection, criteria: Criteria) -> Found:
                 created_at=_utc(r.created_at), updated_at=_utc(r.updated_at),
                 messages=counts.get(r.id, 0), intents=tuple(asked.get(r.id, ())),
                 purged=r.purged_at is not None) for r in rows]
-    return Found(total=total, hits=hits, page=page, per_page=per_page)
+    return SearchResult(total=total, hits=hits, page=page, per_page=per_page)
 
 
 def _utc(moment: datetime) -> datetime:

@@ -40,13 +40,15 @@ from assistant import values
 from assistant.errors import LeaseLost, StoreUnavailable
 from assistant.history import records, threads
 from assistant.history.models import (
-    AuditEntry,
-    Conversation,
-    Draft,
-    MailboxCheckpoint,
-    Message,
-    UnderstandingRecord,
     utcnow,
+)
+from assistant.history.tables import (
+    audit_log,
+    checkpoints,
+    conversations,
+    drafts,
+    messages,
+    understandings,
 )
 from assistant.inbound import Checkpoint, Incoming
 from assistant.leases import new_owner, owner_is_dead
@@ -55,12 +57,6 @@ from assistant.values import Decided, Drafted, Handled, Kind, Understood
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
-messages = Message.__table__
-conversations = Conversation.__table__
-drafts = Draft.__table__
-understandings = UnderstandingRecord.__table__
-audit_log = AuditEntry.__table__
-checkpoints = MailboxCheckpoint.__table__
 
 ACTOR = "worker"
 UNPARSEABLE = "unparseable"
@@ -390,7 +386,7 @@ class _Recording:
     def _knowledge_version(self) -> str:
         return self.result.knowledge_version
 
-    async def _conversation(self, found: threads.Found | None) -> int:
+    async def _conversation(self, found: threads.ThreadMatch | None) -> int:
         mail, kind = self.result.mail, self.kind
         processed = self.result.processed
         understanding = processed.understanding if isinstance(processed, Understood) else None

@@ -27,12 +27,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from assistant.history.models import Conversation, Message
+from assistant.history.tables import conversations, messages
 from assistant.parse.subject import thread_key
 from assistant.values import Kind, Mail
-
-conversations = Conversation.__table__
-messages = Message.__table__
 
 _TOKEN_ID = re.compile(r"^<wir\.([0-9a-f]{16})\.[0-9a-z]+@([^>]+)>$", re.IGNORECASE)
 
@@ -64,7 +61,7 @@ def token_of(message_id: str, domain: str) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class ThreadMatch:
     conversation_id: int
     via: str  # references, token, subject
     referenced_message_id: int | None = None  # the stored message that was referred to
@@ -88,7 +85,7 @@ def _same_person(kind: str, sender: str | None, conversation_sender: str | None)
 
 
 async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, domain: str,
-                            window_days: int, now: datetime) -> Found | None:
+                            window_days: int, now: datetime) -> ThreadMatch | None:
     """The conversation ``mail`` (of ``kind``) belongs to, or None for a new one."""
     sender = mail.sender.address.lower() if mail.sender else None
     referenced = _referenced_ids(mail, kind)
@@ -106,7 +103,7 @@ async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, dom
             # Outgoing messages first: a bounce reports ours, and a reply answers ours.
             for row in sorted(by_id.get(ref, ()), key=lambda r: r.direction != "out"):
                 if _same_person(kind, sender, row.sender_address):
-                    return Found(row.conversation_id, "references", row.id, row.direction)
+                    return ThreadMatch(row.conversation_id, "references", row.id, row.direction)
         tokens = [t for t in (token_of(ref, domain) for ref in referenced) if t]
         if tokens:
             rows = (await conn.execute(
@@ -116,7 +113,7 @@ async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, dom
             for token in tokens:
                 row = by_token.get(token)
                 if row is not None and _same_person(kind, sender, row.sender_address):
-                    return Found(row.id, "token")
+                    return ThreadMatch(row.id, "token")
     key = normalize_subject(mail.subject)
     if sender and key:
         row = (await conn.execute(
@@ -127,5 +124,5 @@ async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, dom
             .order_by(conversations.c.updated_at.desc(), conversations.c.id.desc())
             .limit(1))).first()
         if row is not None:
-            return Found(row.id, "subject")
+            return ThreadMatch(row.id, "subject")
     return None

@@ -33,7 +33,6 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -55,6 +54,7 @@ from assistant.history.models import (
 )
 from assistant.history.records import as_utc
 from assistant.leases import new_owner, owner_is_dead
+from assistant.logs import redact
 from assistant.outbound.compose import compose
 from assistant.outbound.sent_copy import SentCopy
 from assistant.outbound.smtp import Transport
@@ -63,14 +63,6 @@ from assistant.settings import Settings
 log = logging.getLogger(__name__)
 ACTOR = "sender"
 MAX_BACKOFF_SECONDS = 3600.0
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def redact(text: str) -> str:
-    """An error text without mail addresses, for logs."""
-    return _ADDRESS.sub("<address>", text)
-
-
 def backoff(base: float, attempt: int) -> float:
     """Seconds before attempt ``attempt + 1``: base, 2×base, 4×base … at most an hour."""
     return min(base * 2 ** max(attempt - 1, 0), MAX_BACKOFF_SECONDS)

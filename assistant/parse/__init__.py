@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.numerals import whole
 from assistant.parse import addresses, limits
 from assistant.parse.language import detect_language
 from assistant.parse.mime import (
@@ -66,8 +67,8 @@ def parse(raw: bytes) -> Mail:
     raw_headers: list[tuple[str, str]] = []
     items = list(msg.raw_items())
     if len(items) > limits.MAX_HEADERS:
-        problems.append(f"nur die ersten {limits.number(limits.MAX_HEADERS)} von "
-                        f"{limits.number(len(items))} Kopfzeilen gelesen")
+        problems.append(f"nur die ersten {whole(limits.MAX_HEADERS)} von "
+                        f"{whole(len(items))} Kopfzeilen gelesen")
     for name, value in items[:limits.MAX_HEADERS]:
         value = limits.header(str(value), name, problems)
         raw_headers.append((name.lower(), value))

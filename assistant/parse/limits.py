@@ -22,6 +22,8 @@ everything. Wrapping loses nothing and is not recorded. No ordinary mail comes n
 
 from __future__ import annotations
 
+from assistant.numerals import whole
+
 MAX_TEXT_CHARS = 100_000
 MAX_LINE_CHARS = 1_000
 MAX_HTML_CHARS = 1_000_000
@@ -29,11 +31,6 @@ MAX_HEADER_CHARS = 64_000
 MAX_HEADERS = 1_000
 MAX_SUBJECT_CHARS = 998
 MAX_HEADER_BYTES = 256_000
-
-
-def number(value: int) -> str:
-    """A count as staff read it: 100.000."""
-    return f"{value:,}".replace(",", ".")
 
 
 def head(raw: bytes) -> bytes:
@@ -47,7 +44,7 @@ def head(raw: bytes) -> bytes:
 def text(value: str, problems: list[str]) -> str:
     """The body text cut to MAX_TEXT_CHARS, with its lines wrapped at MAX_LINE_CHARS."""
     if len(value) > MAX_TEXT_CHARS:
-        problems.append(f"Text nach {number(MAX_TEXT_CHARS)} von {number(len(value))} Zeichen "
+        problems.append(f"Text nach {whole(MAX_TEXT_CHARS)} von {whole(len(value))} Zeichen "
                         "gekürzt; die vollständige Mail ist gespeichert")
         value = value[:MAX_TEXT_CHARS]
     lines = value.split("\n")
@@ -78,7 +75,7 @@ def html(value: str, problems: list[str]) -> str:
     """An HTML body cut to MAX_HTML_CHARS before it is converted to text."""
     if len(value) <= MAX_HTML_CHARS:
         return value
-    problems.append(f"HTML-Text nach {number(MAX_HTML_CHARS)} von {number(len(value))} Zeichen "
+    problems.append(f"HTML-Text nach {whole(MAX_HTML_CHARS)} von {whole(len(value))} Zeichen "
                     "gekürzt; die vollständige Mail ist gespeichert")
     return value[:MAX_HTML_CHARS]
 
@@ -87,6 +84,6 @@ def header(value: str, name: str, problems: list[str]) -> str:
     """A raw header value cut to MAX_HEADER_CHARS."""
     if len(value) <= MAX_HEADER_CHARS:
         return value
-    problems.append(f"Kopfzeile {name[:60]} nach {number(MAX_HEADER_CHARS)} von "
-                    f"{number(len(value))} Zeichen gekürzt")
+    problems.append(f"Kopfzeile {name[:60]} nach {whole(MAX_HEADER_CHARS)} von "
+                    f"{whole(len(value))} Zeichen gekürzt")
     return value[:MAX_HEADER_CHARS]

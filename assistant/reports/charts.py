@@ -16,6 +16,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from assistant.numerals import decimal, whole
+
 BAR = "#0b57a4"
 AXIS = "#505a5f"
 TEXT = "#1b1b1b"
@@ -26,9 +28,7 @@ _ids = itertools.count(1)
 
 def _number(value: float) -> str:
     """German digits: ``12.345`` and ``4,5``."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:.1f}".replace(".", ",")
+    return whole(value) if float(value).is_integer() else decimal(value)
 
 
 def _frame(title: str, description: str, width: int, height: int, body: list[str]) -> Markup:

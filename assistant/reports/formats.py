@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 import jinja2
 
-from assistant.numerals import whole
+from assistant.numerals import decimal, whole
 from assistant.reports import charts
 from assistant.reports.figures import OUTCOMES, UNKNOWN, PopulationBands, Report
 
@@ -108,8 +108,8 @@ def number_formats() -> dict[str, Any]:
         if value is None:
             return "–"
         if isinstance(value, float) and not value.is_integer():
-            return f"{value:.1f}".replace(".", ",")
-        return f"{int(value):,}".replace(",", ".")
+            return decimal(value)
+        return whole(value)
 
     def share(value: Any) -> str:
         return "–" if value is None else f"{float(value) * 100:.0f} %"
@@ -130,15 +130,10 @@ def as_json(report: Report) -> str:
     return json.dumps(report.as_json(), ensure_ascii=False, indent=2)
 
 
-async def write_csv(rows: AsyncIterator[dict[str, Any]], columns: Any, out: TextIO) -> int:
-    """One line per conversation; returns how many."""
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
-    writer.writeheader()
-    count = 0
-    async for row in rows:
-        writer.writerow(row)
-        count += 1
-    return count
+async def write_csv(rows: AsyncIterator[dict[str, Any]], columns: Any, out: TextIO) -> None:
+    """One line per conversation, written to ``out`` piece by piece."""
+    async for chunk in csv_chunks(rows, columns):
+        out.write(chunk)
 
 
 async def csv_chunks(rows: AsyncIterator[dict[str, Any]], columns: Any,

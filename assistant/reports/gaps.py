@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
-from assistant.history.models import Message, ReportInquiry, UnderstandingRecord
+from assistant.history.tables import messages, understandings
+from assistant.history.tables import report_inquiries as inquiries
 from assistant.reports.figures import Gap
 from assistant.understand.normalize import content_tokens, stem
 from assistant.understand.sentences import is_asking, sentences
@@ -30,9 +31,6 @@ from assistant.understand.sentences import is_asking, sentences
 if TYPE_CHECKING:
     from assistant.reports.queries import Queries
 
-messages = Message.__table__
-understandings = UnderstandingRecord.__table__
-inquiries = ReportInquiry.__table__
 
 OUT_OF_SCOPE = "out_of_scope"
 MAX_GROUPS = 25

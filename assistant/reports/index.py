@@ -26,20 +26,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from assistant.history.models import (
-    Draft,
-    Message,
-    ReportInquiry,
-    ReportIntent,
-    UnderstandingRecord,
-)
 from assistant.history.portable import intent_columns, week_start
-
-messages = Message.__table__
-understandings = UnderstandingRecord.__table__
-drafts = Draft.__table__
-report_inquiries = ReportInquiry.__table__
-report_intents = ReportIntent.__table__
+from assistant.history.tables import (
+    drafts,
+    messages,
+    report_inquiries,
+    report_intents,
+    understandings,
+)
 
 OVERLAP = timedelta(hours=1)
 OUT_OF_SCOPE = "out_of_scope"

@@ -37,8 +37,10 @@ from sqlalchemy import Integer, and_, case, cast, func, or_, select, text, true
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from assistant.history.models import Conversation, Draft, Message, ReportInquiry, ReportIntent
 from assistant.history.portable import POSTGRESQL, as_date, hours_between
+from assistant.history.tables import conversations, messages
+from assistant.history.tables import report_inquiries as inquiries
+from assistant.history.tables import report_intents as intents
 from assistant.reports import gaps, index
 from assistant.reports.figures import (
     UNKNOWN,
@@ -49,12 +51,6 @@ from assistant.reports.figures import (
     Report,
     iso_week,
 )
-
-messages = Message.__table__
-conversations = Conversation.__table__
-drafts = Draft.__table__
-inquiries = ReportInquiry.__table__
-intents = ReportIntent.__table__
 
 # Incoming mail that is no inquiry: counted apart, never answered.
 FILTERED_KINDS = ("acknowledgement", "auto_reply", "bounce", "loop", "unparseable")

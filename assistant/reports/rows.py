@@ -18,15 +18,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from assistant.history.models import Conversation, Draft, ReportInquiry, ReportIntent
 from assistant.history.portable import hours_between
+from assistant.history.tables import conversations, drafts
+from assistant.history.tables import report_inquiries as inquiries
+from assistant.history.tables import report_intents as intents
 from assistant.reports import index
 from assistant.reports.figures import Period
-
-conversations = Conversation.__table__
-drafts = Draft.__table__
-inquiries = ReportInquiry.__table__
-intents = ReportIntent.__table__
 
 CSV_COLUMNS: Sequence[str] = (
     "conversation", "started", "last_activity", "status", "source", "municipality", "district",

@@ -15,10 +15,11 @@ field it concerns.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -37,6 +38,7 @@ from assistant.history.models import (
 from assistant.review import corrections, decisions
 from assistant.review.decisions import current_text
 from assistant.review.four_eyes import Sensitive
+from assistant.web.auth import Viewer
 from assistant.web.routing import Ctx, redirect, render
 
 # Why the reviewer should look at where the reply goes
@@ -244,28 +246,30 @@ async def approve(request: Request, ctx: Ctx) -> Response:
     return redirect(f"/drafts/{draft_id}", hinweis="erste_freigabe")
 
 
-async def reject(request: Request, ctx: Ctx) -> Response:
+Closing = Callable[[AsyncSession, int, int, str, Viewer], Awaitable[None]]
+
+
+async def _close(request: Request, ctx: Ctx, action: Closing, field: str, notice: str) -> Response:
+    """Close the draft with ``action`` and the text of ``field`` (a reason, a note); back to the
+    queue with ``notice``, or the page again with the refusal next to the field."""
+    assert ctx.viewer is not None
     draft_id = request.path_params["draft_id"]
-    reason = ctx.text("reason")
+    text = ctx.text(field)
     try:
         async with ctx.services.sessions() as db:
-            await decisions.reject(db, draft_id, _revision(ctx), reason, ctx.viewer)
+            await action(db, draft_id, _revision(ctx), text, ctx.viewer)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused,
-                             form_values={"reason": reason})
-    return redirect("/", hinweis="abgelehnt")
+                             form_values={field: text})
+    return redirect("/", hinweis=notice)
+
+
+async def reject(request: Request, ctx: Ctx) -> Response:
+    return await _close(request, ctx, decisions.reject, "reason", "abgelehnt")
 
 
 async def elsewhere(request: Request, ctx: Ctx) -> Response:
-    draft_id = request.path_params["draft_id"]
-    note = ctx.text("note")
-    try:
-        async with ctx.services.sessions() as db:
-            await decisions.answered_elsewhere(db, draft_id, _revision(ctx), note, ctx.viewer)
-    except Refused as refused:
-        return await _render(request, ctx, draft_id, status=422, error=refused,
-                             form_values={"note": note})
-    return redirect("/", hinweis="anderweitig")
+    return await _close(request, ctx, decisions.answered_elsewhere, "note", "anderweitig")
 
 
 async def redraft(request: Request, ctx: Ctx) -> Response:

@@ -11,7 +11,10 @@ ticking that they checked it did not arrive, send it again. Both are recorded in
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -58,6 +61,18 @@ async def page(request: Request, ctx: Ctx) -> Response:
     return await _page(request, ctx)
 
 
+CHANGED = "Der Versandstatus hat sich inzwischen geändert."
+
+
+async def _moved(db: AsyncSession, item: OutboxItem, **values: Any) -> bool:
+    """Set ``values`` on the outbox row only while it still has the status staff saw (a
+    compare-and-set: the sender may have moved it meanwhile); False when it had moved."""
+    result = await db.execute(
+        update(OutboxItem).where(OutboxItem.id == item.id, OutboxItem.status == item.status)
+        .values(**values).execution_options(synchronize_session=False))
+    return bool(result.rowcount == 1)
+
+
 async def retry(request: Request, ctx: Ctx) -> Response:
     """Send a failed or uncertain reply again (uncertain ones only with the check ticked)."""
     assert ctx.viewer is not None
@@ -72,15 +87,9 @@ async def retry(request: Request, ctx: Ctx) -> Response:
                                error="Bitte bestätigen Sie, dass Sie geprüft haben, dass die "
                                      "Antwort nicht angekommen ist. Sonst erhält die Gemeinde "
                                      "sie womöglich zweimal.")
-        result = await db.execute(
-            update(OutboxItem).where(OutboxItem.id == item.id,
-                                     OutboxItem.status == item.status)
-            .values(status="queued", attempts=0, next_attempt_at=utcnow(), lease_until=None,
-                    lease_owner=None)
-            .execution_options(synchronize_session=False))
-        if result.rowcount != 1:
-            return await _page(request, ctx, status=409, error_item=item_id,
-                               error="Der Versandstatus hat sich inzwischen geändert.")
+        if not await _moved(db, item, status="queued", attempts=0, next_attempt_at=utcnow(),
+                            lease_until=None, lease_owner=None):
+            return await _page(request, ctx, status=409, error_item=item_id, error=CHANGED)
         draft = await db.get(Draft, item.draft_id)
         await db.execute(update(Draft).where(Draft.id == item.draft_id)
                          .values(status="approved", updated_at=utcnow()))
@@ -103,13 +112,8 @@ async def confirm(request: Request, ctx: Ctx) -> Response:
             return await _page(request, ctx, status=409, error_item=item_id,
                                error="Nur Antworten mit ungewisser Zustellung lassen sich so "
                                      "bestätigen.")
-        result = await db.execute(
-            update(OutboxItem).where(OutboxItem.id == item.id, OutboxItem.status == "uncertain")
-            .values(status="sent", sent_at=now, lease_until=None)
-            .execution_options(synchronize_session=False))
-        if result.rowcount != 1:
-            return await _page(request, ctx, status=409, error_item=item_id,
-                               error="Der Versandstatus hat sich inzwischen geändert.")
+        if not await _moved(db, item, status="sent", sent_at=now, lease_until=None):
+            return await _page(request, ctx, status=409, error_item=item_id, error=CHANGED)
         draft = await db.get(Draft, item.draft_id)
         await db.execute(update(Draft).where(Draft.id == item.draft_id)
                          .values(status="sent", sent_at=now, updated_at=now))

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from assistant.rules import cap, cooperation, population_limit, state
 from assistant.values import Eligibility, Finding, Understanding, Verdict
 
 
 @dataclass(frozen=True, slots=True)
-class Facts:
+class RuleFacts:
     """The facts the rules use, each with where it came from ("stated" or "register")."""
 
     town: str | None
@@ -52,30 +52,33 @@ class Rule(Protocol):
 
     NAME: str
 
-    def check(self, facts: Facts, limits: Limits) -> Finding: ...
+    def check(self, facts: RuleFacts, limits: Limits) -> Finding: ...
 
 
 RULES: tuple[Rule, ...] = (state, population_limit, cooperation, cap)
 
 
-def facts_for_rules(understanding: Understanding) -> Facts:
+T = TypeVar("T")
+
+
+def _with_basis(stated: T | None, registered: T | None) -> tuple[T | None, str | None]:
+    """The mail's own statement if it made one, else the register's entry; and which it was."""
+    if stated is not None:
+        return stated, "stated"
+    if registered is not None:
+        return registered, "register"
+    return None, None
+
+
+def facts_for_rules(understanding: Understanding) -> RuleFacts:
     stated, register = understanding.facts, understanding.register
-    if stated.population is not None:
-        population, population_basis = stated.population, "stated"
-    elif register is not None:
-        population, population_basis = register.population, "register"
-    else:
-        population, population_basis = None, None
-    if stated.state is not None:
-        state_name, state_basis = stated.state, "stated"
-    elif register is not None:
-        state_name, state_basis = register.state, "register"
-    else:
-        state_name, state_basis = None, None
+    population, population_basis = _with_basis(stated.population,
+                                               register.population if register else None)
+    state_name, state_basis = _with_basis(stated.state, register.state if register else None)
     town = stated.municipality or (register.name if register else None)
-    return Facts(town=town, population=population, population_basis=population_basis,
-                 state=state_name, state_basis=state_basis, amount_eur=stated.amount_eur,
-                 ambiguous=bool(register and register.ambiguous))
+    return RuleFacts(town=town, population=population, population_basis=population_basis,
+                     state=state_name, state_basis=state_basis, amount_eur=stated.amount_eur,
+                     ambiguous=bool(register and register.ambiguous))
 
 
 def decide(understanding: Understanding, limits: Limits) -> Verdict:

@@ -8,12 +8,12 @@ from assistant.numerals import whole
 from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
-    from assistant.rules import Facts, Limits
+    from assistant.rules import Limits, RuleFacts
 
 NAME = "cap"
 
 
-def check(facts: Facts, limits: Limits) -> Finding:
+def check(facts: RuleFacts, limits: Limits) -> Finding:
     amount, cap = facts.amount_eur, limits.max_amount_eur
     if amount is None:
         return Finding(NAME, PASSED, "Kein Betrag genannt.", "No amount named.")

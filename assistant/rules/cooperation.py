@@ -8,12 +8,12 @@ from assistant.numerals import whole
 from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
-    from assistant.rules import Facts, Limits
+    from assistant.rules import Limits, RuleFacts
 
 NAME = "cooperation"
 
 
-def check(facts: Facts, limits: Limits) -> Finding:
+def check(facts: RuleFacts, limits: Limits) -> Finding:
     limit = limits.cooperation_below
     if facts.population is None:
         return Finding(NAME, PASSED, "Keine Einwohnerzahl bekannt: kein Hinweis auf die "

@@ -8,12 +8,12 @@ from assistant.numerals import whole
 from assistant.values import Finding
 
 if TYPE_CHECKING:
-    from assistant.rules import Facts, Limits
+    from assistant.rules import Limits, RuleFacts
 
 NAME = "population_limit"
 
 
-def check(facts: Facts, limits: Limits) -> Finding:
+def check(facts: RuleFacts, limits: Limits) -> Finding:
     if facts.population is None:
         return Finding(NAME, "unknown",
                        "Keine Einwohnerzahl bekannt: die Antwort fragt danach.",

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
-    from assistant.rules import Facts, Limits
+    from assistant.rules import Limits, RuleFacts
 
 NAME = "state"
 
 
-def check(facts: Facts, limits: Limits) -> Finding:
+def check(facts: RuleFacts, limits: Limits) -> Finding:
     if facts.state is None:
         return Finding(NAME, PASSED, "Kein Bundesland bekannt (weder in der Mail noch im "
                                      "Gemeindeverzeichnis): nichts zu prüfen.",

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import jinja2
 
+from assistant.numerals import decimal
 from assistant.web import dates
 from assistant.web.pages import NavEntry, Page
 
@@ -42,7 +43,7 @@ def size(value: int | None) -> str:
     """A size in bytes as staff read it: ``512 Bytes``, ``12 kB``, ``1,5 MB``."""
     number = int(value or 0)
     if number >= 1_000_000:
-        return f"{number / 1_000_000:.1f} MB".replace(".", ",")
+        return f"{decimal(number / 1_000_000)} MB"
     if number >= 1_000:
         return f"{number / 1_000:.0f} kB"
     return f"{number} Bytes"

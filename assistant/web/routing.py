@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from assistant.history import MAX_ID
+from assistant.numerals import whole
 from assistant.web.auth import Viewer
 
 if TYPE_CHECKING:
@@ -32,8 +33,7 @@ MAX_FORM_FIELDS = 200
 # Page numbers of the queue and the search; beyond them no page can have entries.
 MAX_PAGE = 100_000
 _WHOLE = re.compile(r"[+-]?[0-9]+")
-PAGE_PROBLEM = (f"Die Seitenzahl muss eine ganze Zahl von 1 bis {MAX_PAGE:,} sein."
-                .replace(",", "."))
+PAGE_PROBLEM = f"Die Seitenzahl muss eine ganze Zahl von 1 bis {whole(MAX_PAGE)} sein."
 
 
 def page_number(text: str) -> int | None:

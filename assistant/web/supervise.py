@@ -15,14 +15,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
+from assistant.logs import redact
+
 log = logging.getLogger(__name__)
-# Any mail address in an error text (an SMTP error quotes the recipient, bracketed or not).
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 RUNNING, RESTARTING, STOPPED = "running", "restarting", "stopped"
 
@@ -74,7 +73,7 @@ class Supervised:
             except Exception as exc:  # noqa: BLE001 - whatever it was, restart it
                 self.last_error = type(exc).__name__
                 first_line = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                detail = _ADDRESS.sub("address", first_line)[:300]
+                detail = redact(first_line)[:300]
             if self.clock() - started >= self.settled:
                 wait = self.first_wait  # it had run well for a while: start the backoff over
             self.state = RESTARTING

@@ -13,7 +13,8 @@ from assistant.history.db import sessionmaker
 from assistant.history.models import AuditEntry, Conversation, Draft, Message, OutboxItem
 from assistant.history.threads import token_of
 from assistant.leases import owner_is_dead
-from assistant.outbound.sender import Sender, backoff, redact
+from assistant.logs import redact
+from assistant.outbound.sender import Sender, backoff
 from tests.outbound.conftest import FakeTransport, approved_draft, parsed
 from tests.review.conftest import make_settings
 
@@ -204,7 +205,10 @@ async def test_reply_to_is_honoured_but_never_our_own_address(engine: Any, datab
 
 
 def test_redact_removes_addresses() -> None:
-    assert redact("550 <x.y@gemeinde.de>: unknown") == "550 <<address>>: unknown"
+    """The one redaction of log texts: an address in angle brackets (as SMTP servers quote a
+    recipient) becomes "<address>", not "<<address>>"; a bare one too."""
+    assert redact("550 <x.y@gemeinde.de>: unknown") == "550 <address>: unknown"
+    assert redact("no reply to anna@gemeinde.de.") == "no reply to <address>."
 
 
 @pytest.mark.parametrize("url", ["smtp://localhost:25", "smtps://u:p%40w@mail.example:465",
