@@ -25,7 +25,8 @@ EXIT_NOT_FOUND = 3
 COMMAND_MODULES: tuple[str, ...] = ("assistant.history.commands", "assistant.review.commands",
                                     "assistant.outbound.commands", "assistant.reports.commands",
                                     "assistant.history.search_commands",
-                                    "assistant.history.privacy_commands")
+                                    "assistant.history.privacy_commands",
+                                    "assistant.knowledge_commands")
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> int:

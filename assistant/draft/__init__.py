@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from assistant.draft.entries import render_entry
 from assistant.knowledge import Entry, Knowledge
 from assistant.parse.subject import without_reply_prefixes
 from assistant.values import Block, Draft, Eligibility, Mail, Understanding, Verdict
@@ -47,36 +49,33 @@ def greeting_name(display: str) -> str | None:
 
 
 class Drafter:
-    """Builds drafts from one knowledge snapshot; pure and reusable."""
+    """Builds drafts from one knowledge snapshot; pure and reusable.
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    ``today`` is the day the drafts are made (default: the current day, looked up per draft):
+    a time-bound statement of the knowledge is stated only while it holds on that day."""
+
+    def __init__(self, knowledge: Knowledge, today: date | None = None) -> None:
         self.knowledge = knowledge
+        self.today = today
         rows = knowledge.register_rows
-        date = rows[0].get("population_date", "") if rows else ""
-        self.register_date = ".".join(reversed(date.split("-"))) if date else ""
+        date_text = rows[0].get("population_date", "") if rows else ""
+        self.register_date = ".".join(reversed(date_text.split("-"))) if date_text else ""
         self._fixed: dict[tuple[str, str], Block] = {}
 
+    def render_entry(self, entry: Entry, lang: str, values: Mapping[str, Any],
+                     today: date | None = None) -> Block:
+        """The block for one knowledge entry (an answer or a notice) on ``today``."""
+        return render_entry(entry, lang, values, today or self.today or date.today(),
+                            self.knowledge.notices["gap"])
+
     def _render(self, entry: Entry, lang: str, **values: Any) -> Block:
-        if entry.is_gap:
-            return self._gap(entry.gap[lang], lang, entry)
-        if not entry.variables:
+        if not entry.variables and not entry.time_bound:
             # The same for every mail (only programme facts): rendered once per language.
             key = (entry.id, lang)
             if key not in self._fixed:
-                self._fixed[key] = self._block(entry, lang, {})
+                self._fixed[key] = self.render_entry(entry, lang, {})
             return self._fixed[key]
-        return self._block(entry, lang, values)
-
-    @staticmethod
-    def _block(entry: Entry, lang: str, values: dict[str, Any]) -> Block:
-        text = entry.texts[lang].render(lang=lang, **values)
-        return Block(kind="answer" if entry.intent else "notice", text=" ".join(text.split()),
-                     source=entry.id, version=entry.version, intent=entry.intent)
-
-    def _gap(self, topic: str, lang: str, entry: Entry) -> Block:
-        marker = self.knowledge.notices["gap"].texts[lang].render(lang=lang, topic=topic)
-        return Block(kind="gap", text=marker, source=entry.id, version=entry.version,
-                     intent=entry.intent, gap=True)
+        return self.render_entry(entry, lang, values)
 
     def __call__(self, mail: Mail, understanding: Understanding, verdict: Verdict) -> Draft:
         lang = understanding.language if understanding.language in ("de", "en") else "de"
