@@ -19,33 +19,14 @@ from datetime import date
 from typing import Any
 
 from assistant.draft.entries import render_entry
+from assistant.draft.greeting import NOBODY, addressee, greeting_name
 from assistant.knowledge import Entry, Knowledge
 from assistant.parse.subject import without_reply_prefixes
 from assistant.values import Block, Draft, Eligibility, Mail, Understanding, Verdict
 
+__all__ = ["GAP_MARKER", "Drafter", "addressee", "greeting_name", "render_entry", "reply_subject"]
+
 GAP_MARKER = re.compile(r"\[\[[^\]]*\]\]")
-_ORG_WORDS = re.compile(
-    r"\b(?:gemeinde|stadt|verwaltung|amt|rathaus|büro|buero|magistrat|team|info|poststelle|"
-    r"kontakt|service|office|municipality|council|department|landkreis|kreis|mailer|daemon|"
-    r"postmaster|noreply|no-reply|system|bürgerbüro|zentrale|sekretariat)\b", re.IGNORECASE)
-
-
-def greeting_name(display: str) -> str | None:
-    """A person's name for the greeting, or None for organisations and odd display names."""
-    name = " ".join(display.replace('"', " ").split())
-    if not name or "@" in name or _ORG_WORDS.search(name):
-        return None
-    titles = re.findall(r"\((Dr\.|Prof\.|Prof\. Dr\.)\)", name)
-    name = re.sub(r"\([^)]*\)", "", name).strip()
-    if "," in name:
-        last, _, first = name.partition(",")
-        name = f"{first.strip()} {last.strip()}".strip()
-    if titles:
-        name = f"{titles[0]} {name}"
-    words = name.split()
-    if not 2 <= len(words) <= 5 or not all(re.match(r"^[\w.'\-]+$", w) for w in words):
-        return None
-    return name
 
 
 class Drafter:
@@ -118,9 +99,10 @@ class Drafter:
             reasons.append("ambiguous place name in the register")
         if mail.problems:
             reasons.append("the mail could only be read in part")
-        name = greeting_name(mail.sender.name) if mail.sender else None
+        person = addressee(mail)
         frame = self.knowledge.frame(lang)
-        text = frame.render(lang=lang, name=name, blocks=blocks)
+        text = frame.render(lang=lang, blocks=blocks,
+                            **(person.frame_values() if person else NOBODY))
         greeting, _, _ = text.partition("\n")
         return Draft(language=lang, subject=reply_subject(mail.subject), greeting=greeting,
                      blocks=tuple(blocks), text=text.strip() + "\n",
