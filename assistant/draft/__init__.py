@@ -64,10 +64,12 @@ class Drafter:
         answers: Mapping[str, Entry] = self.knowledge.answers
         town = understanding.facts.municipality or (
             understanding.register.name if understanding.register else None)
+        asked = _in_mail_order(understanding, mail.new_text)
+        # "answered": the intents whose answers stand in the draft, so that a notice does not
+        # repeat a rule its answer already states (the limit after the eligibility answer).
         values = {"town": town, "population": verdict.population, "basis": verdict.basis,
                   "state": verdict.state, "register_date": self.register_date,
-                  "amount": understanding.facts.amount_eur}
-        asked = _in_mail_order(understanding, mail.new_text)
+                  "amount": understanding.facts.amount_eur, "answered": tuple(asked)}
         if verdict.eligibility is Eligibility.NOT_ELIGIBLE and "eligibility" in asked:
             # A town that cannot apply reads that first, before any detail.
             asked.remove("eligibility")

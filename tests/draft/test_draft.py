@@ -29,7 +29,8 @@ def test_unknown_population_asks_for_it() -> None:
     """Without a population the eligibility answer asks for it and promises nothing."""
     item = pipeline().run(mail("Ist unsere Gemeinde für die KIV-Förderung antragsberechtigt?"))
     assert item.draft is not None
-    assert "Einwohnerzahl" in item.draft.text
+    assert "notice.ask_population" in [b.source for b in item.draft.blocks]
+    assert "wie viele Einwohnerinnen und Einwohner sie aktuell hat" in item.draft.text
     assert "antragsberechtigten Kommunen" not in item.draft.text
 
 
