@@ -110,6 +110,11 @@ class Facts:
     municipality: str | None = None
     state: str | None = None
     evidence: tuple[tuple[str, str], ...] = ()
+    # When no state is named, evidence that the town is not in the programme's state: it says
+    # so ("wir liegen nicht in Hessen": ``outside``), or it names a kind of municipality that
+    # state does not have ("Ortsgemeinde", "Verbandsgemeinde": ``doubt``, no verdict by itself).
+    outside: str = ""
+    doubt: str = ""
 
 
 @dataclass(frozen=True, slots=True)

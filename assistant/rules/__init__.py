@@ -4,7 +4,7 @@ Each rule is one small module with one ``check`` that returns a :class:`~assista
 (or None when it has nothing to say), with a reason staff can read. The thresholds come from
 ``knowledge/programme.yaml``; no number lives here. The verdict follows the taxonomy:
 ``not_eligible`` when any rule says so, ``eligible`` when a population below the limit is known
-and the town is not outside the programme's state, ``unknown`` otherwise.
+and nothing points outside the programme's state (no rule in doubt), ``unknown`` otherwise.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ class Facts:
     state_basis: str | None
     amount_eur: int | None
     ambiguous: bool
+    # With no state known: the mail says the town is not in the programme's state (evidence),
+    # or names a kind of municipality that state does not have (a doubt, no verdict).
+    outside: str = ""
+    doubt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +68,11 @@ def facts_for_rules(understanding: Understanding) -> Facts:
     else:
         state_name, state_basis = None, None
     town = stated.municipality or (register.name if register else None)
+    known = state_name is not None
     return Facts(town=town, population=population, population_basis=population_basis,
                  state=state_name, state_basis=state_basis, amount_eur=stated.amount_eur,
-                 ambiguous=bool(register and register.ambiguous))
+                 ambiguous=bool(register and register.ambiguous),
+                 outside="" if known else stated.outside, doubt="" if known else stated.doubt)
 
 
 def decide(understanding: Understanding, limits: Limits) -> Verdict:
@@ -77,8 +83,10 @@ def decide(understanding: Understanding, limits: Limits) -> Verdict:
     if any(f.outcome == "not_eligible" for f in findings):
         eligibility = Eligibility.NOT_ELIGIBLE
         decisive = next(f for f in findings if f.outcome == "not_eligible")
-        basis = facts.state_basis if decisive.rule == "state" else facts.population_basis
-    elif any(f.rule == "population_limit" and f.outcome == "eligible" for f in findings):
+        basis = (facts.state_basis or "stated") if decisive.rule == "state" \
+            else facts.population_basis
+    elif any(f.rule == "population_limit" and f.outcome == "eligible" for f in findings) \
+            and not any(f.outcome == "unknown" for f in findings):
         eligibility = Eligibility.ELIGIBLE
         basis = facts.population_basis
     else:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.knowledge import Knowledge
-from assistant.understand import facts
+from assistant.understand import facts, places
 from assistant.understand.followup import supplies_requested
 from assistant.understand.intents import IntentClassifier
 from assistant.understand.kind import classify_kind
@@ -78,34 +79,44 @@ class Understander:
         evidence: list[tuple[str, str]] = []
         population = facts.population(text)
         amount = facts.amount(text, self.cap)
-        named_districts = facts.districts(text)
-        state = facts.state(text) or facts.district_state(text, self.register, named_districts)
+        named = places.district_names(text)
+        where = places.place(text, self.register, self.home_state, named)
         # The sender's own town is often only in the signature ("Magistrat der Stadt X").
-        town = facts.municipality(text)
-        for name, found in (("population", population), ("amount_eur", amount),
-                            ("state", state), ("municipality", town)):
-            if found is not None:
-                evidence.append((name, found.evidence))
+        town = facts.municipality(text, self.register.suffixes, mail.signature)
         stated = Facts(
             population=population.value if population else None,  # type: ignore[arg-type]
             amount_eur=amount.value if amount else None,  # type: ignore[arg-type]
             municipality=town.value if town else None,  # type: ignore[arg-type]
-            state=state.value if state else None,  # type: ignore[arg-type]
-            evidence=tuple(evidence),
-        )
-        register = self.lookup(stated, text, named_districts)
-        return stated, register
+            state=where.state, outside=where.outside, doubt=where.doubt)
+        register = self.lookup(stated, text, [name for _, name in named],
+                               strong_state=where.strong)
+        if register is not None and where.state and not where.strong \
+                and register.state != where.state:
+            # A mere mention ("das hessische Programm") yields to the register's town.
+            stated = replace(stated, state=None)
+        for name, found in (("population", population), ("amount_eur", amount),
+                            ("municipality", town)):
+            if found is not None:
+                evidence.append((name, found.evidence))
+        for name, value in (("state", where.evidence if stated.state else ""),
+                            ("outside", where.outside), ("doubt", where.doubt)):
+            if value:
+                evidence.append((name, value))
+        return replace(stated, evidence=tuple(evidence)), register
 
-    def lookup(self, stated: Facts, text: str,
-               named_districts: list[str] | None = None) -> RegisterEntry | None:
+    def lookup(self, stated: Facts, text: str, named_districts: list[str] | None = None,
+               strong_state: bool = True) -> RegisterEntry | None:
+        """The register's entry for the stated town: a state found by a statement, a district
+        or a region resolves homonyms; one merely mentioned does not."""
         if not stated.municipality:
             return None
         named = facts.districts(text) if named_districts is None else named_districts
         district = next(iter(named), None)
-        entry = self.register.find(stated.municipality, state=stated.state, district=district)
+        state = stated.state if strong_state else None
+        entry = self.register.find(stated.municipality, state=state, district=district)
         if entry is None:
             return None
-        if stated.population and not stated.state and not district:
+        if stated.population and not state and not district:
             # Matched by name alone: the stated population must fit, or it is another place.
             ratio = abs(entry.population - stated.population) / max(stated.population, 1)
             if ratio > _POPULATION_TOLERANCE:

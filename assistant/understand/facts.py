@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.understand import places
+from assistant.understand.normalize import fold
 from assistant.understand.register import Register
 
 _NUMBER_WORDS = {
@@ -86,53 +88,21 @@ _CAP_CONTEXT = re.compile(
     r"\bcap\b|ceiling|pressemitteilung|press\s+release|genannten|angegebenen|mentioned|"
     r"h(?:ö|oe)chstens|at\s+most|limit", re.IGNORECASE)
 
-STATES = {
-    "Baden-Württemberg": r"baden-w(?:ü|ue)rttemberg\w*|baden-wuerttemberg|baden-württemberg",
-    "Bayern": r"bayern|bayerisch\w*|bavaria\w*",
-    "Berlin": r"berlin(?!er\s+platz)",
-    "Brandenburg": r"brandenburg(?:isch\w*)?",
-    "Bremen": r"bremen",
-    "Hamburg": r"hamburg",
-    "Hessen": r"(?:nord|süd|sued|mittel|ost|west|ober)?hessen|(?:nord|süd|sued|mittel|ost|west)?"
-              r"hessisch\w*|hesse|hessian",
-    "Mecklenburg-Vorpommern": r"mecklenburg-vorpommern",
-    "Niedersachsen": r"niedersachsen|niedersächsisch\w*|lower\s+saxony",
-    "Nordrhein-Westfalen": r"nordrhein-westfalen|\bnrw\b|north\s+rhine-westphalia",
-    "Rheinland-Pfalz": r"rheinland-pfalz|rheinland-pfälzisch\w*|rhineland-palatinate",
-    "Saarland": r"saarland|saarländisch\w*",
-    "Sachsen": r"(?<!nieder)(?<!nieder-)sachsen(?!-anhalt)|(?<!nieder)sächsisch\w*|"
-               r"(?<!lower\s)saxony",
-    "Sachsen-Anhalt": r"sachsen-anhalt|saxony-anhalt",
-    "Schleswig-Holstein": r"schleswig-holstein\w*",
-    "Thüringen": r"th(?:ü|ue)ringen|th(?:ü|ue)ringisch\w*|thuringia",
-}
-_STATE_NAMES = list(STATES)
-_STATE_PATTERN = re.compile(
-    "|".join(rf"\b(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())), re.IGNORECASE)
-# The same names run on lower-cased text, where a word start that no state name can begin with
-# is skipped at once (much faster than a case-insensitive alternation tried at every position).
-_STATE_LOWER = re.compile(
-    r"\b(?=[bhlmnorstw])(?:"
-    + "|".join(rf"(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())) + ")")
-# Mentions of a state that do not place the sender there.
-_STATE_NOT_OWN = re.compile(
-    r"(?:gegenüber|gegenueber|nachbar\w*|neighbou?ring|border\w*|grenze\s+zu|angrenzend\w*|"
-    r"ministerium|ministry|landesregierung|land(?:es)?programm|landesmittel|des\s+landes|"
-    r"state\s+programme|programme\s+of|wir-programm|förderprogramm)\W+(?:\w+\W+){0,3}$",
-    re.IGNORECASE)
-
-_DISTRICT = re.compile(
-    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of)|LK|Lkr\.)\s*:?\s+"
-    r"(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
-    r"|(?P<name2>[A-ZÄÖÜ][\w\-äöüß]*-?[Kk]reis(?:es)?)\b"
-    r"|(?P<name3>[A-ZÄÖÜ][\w\-äöüß]+(?:-[A-ZÄÖÜ][\w\-äöüß]+)*)\s+(?:district|county)\b")
-
 _MUNICIPALITY = re.compile(
-    r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Kreisstadt|Hansestadt|Kommune|Gemeindeverwaltung|"
+    r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Markt(?:es)?|Kreisstadt|Hansestadt|Kommune|"
+    r"Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Gemeindeverwaltung|"
     r"Stadtverwaltung|Magistrat\s+der\s+Stadt|Gemeindevorstand\s+der\s+Gemeinde|"
     r"[Mm]unicipality\s+of|[Tt]own\s+of|[Cc]ity\s+of|[Vv]illage\s+of)\s+"
-    r"(?P<name>(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][\w\-äöüß]+(?:\s+(?:am|an\s+der|a\.\s*d\.|vor\s+der)\s+"
-    r"[A-ZÄÖÜ][\w\-äöüß]+|\s+\((?!(?:Land)?[Kk]reis)[A-ZÄÖÜ][\w.]+\)|\s+v\.\s*d\.\s*[A-ZÄÖÜ]\w+)?)")
+    r"(?P<name>(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][\w\-äöüß]+)"
+    r"(?P<suffix>\s+(?:am|an\s+der|a\.\s*d\.|vor\s+der)\s+(?P<river>[A-ZÄÖÜ][\w\-äöüß]+)"
+    r"|\s+\((?!(?:Land)?[Kk]reis)[A-ZÄÖÜ][\w.]+\)|\s+v\.\s*d\.\s*[A-ZÄÖÜ]\w+)?")
+# Without the register's river and region names: what "an der …" after a town never is.
+_NOT_A_RIVER = re.compile(r"kiv|wir\b|f(?:ö|oe)rder|programm|strateg|antrag|projekt|teilnahme|"
+                          r"ausschreibung|aktion|initiative", re.IGNORECASE)
+# Another person's town: "ein Kollege aus der Stadt X", "a friend from the town of X".
+_SOMEONE_ELSES = re.compile(
+    r"(?:kolleg\w*|colleague\w*|bekannte\w*|freund\w*|friend\w*)\s+(?:\w+\s+){0,2}"
+    r"(?:aus|von|from|in|bei|at)\s+(?:der|dem|den|the|a)?\s*$", re.IGNORECASE)
 _NOT_A_NAME = frozenset({
     "Verwaltung", "Hessen", "Deutschland", "Integration", "Vielfalt", "Sie", "Ihr", "Ihre", "Und",
     "Mit", "Der", "Die", "Das", "Wir", "Im", "In", "Mein", "Unser", "Unsere", "Kreis", "Landkreis",
@@ -255,37 +225,15 @@ def amount(text: str, cap: int) -> Found | None:
     return None
 
 
-def state(text: str) -> Found | None:
-    """A federal state the text names as the sender's own."""
-    lowered = text.lower()
-    # Lower-casing keeps the offsets for all but a few exotic letters; those take the slow path.
-    matches = (_STATE_LOWER.finditer(lowered) if len(lowered) == len(text)
-               else _STATE_PATTERN.finditer(text))
-    for match in matches:
-        start, end = match.span()
-        before = text[max(0, start - 60):start]
-        # part of a web or mail address ("www.integrationskompass.hessen.de"), not a place
-        if text[start - 1:start] in (".", "@", "/") or (text[end:end + 1] == "."
-                                                       and text[end + 1:end + 2].isalnum()):
-            continue
-        if _STATE_NOT_OWN.search(before):
-            continue
-        name = _STATE_NAMES[int((match.lastgroup or "s0")[1:])]
-        return Found(name, text[start:end])
-    return None
+def state(text: str, home: str | None = None) -> Found | None:
+    """A federal state the text names as the sender's own (by a statement or a mere mention;
+    neighbours, partners and the programme's state as such are not the sender's)."""
+    found = places.place(text, home=home)
+    return Found(found.state, found.evidence) if found.state else None
 
 
 def districts(text: str) -> list[str]:
-    lowered = text.lower()
-    if not any(word in lowered for word in ("kreis", "district", "county", "lk ", "lkr.")):
-        return []
-    found = []
-    for match in _DISTRICT.finditer(text):
-        name = match.group("name1") or match.group("name2") or match.group("name3")
-        if name:
-            # "des Wetteraukreises", "des Landkreises Fulda": the genitive names the same district.
-            found.append(re.sub(r"([Kk]reis)es$", r"\1", name))
-    return found
+    return [name for _, name in places.district_names(text)]
 
 
 def district_state(text: str, register: Register,
@@ -300,17 +248,31 @@ def district_state(text: str, register: Register,
     return None
 
 
-def municipality(text: str) -> Found | None:
-    """The sender's own town: the most often named, neighbours and partners excluded."""
+def municipality(text: str, suffixes: frozenset[str] | None = None,
+                 signature: str = "") -> Found | None:
+    """The sender's own town: the most often named — a name in the signature (the tail of
+    ``text``) counts three times —, neighbours, partners and colleagues' towns excluded.
+
+    "an der Lahn" after a name belongs to it only when the register knows such a suffix
+    (``suffixes``: folded first words, e.g. "lahn", "main"), so "die Gemeinde Musterhausen an
+    der KIV-Förderung" names Musterhausen."""
     counts: dict[str, list[int]] = {}
+    signed_from = len(text) - len(signature) if signature else len(text) + 1
     for match in _MUNICIPALITY.finditer(text):
         name = match.group("name").strip()
         if name.split()[0] in _NOT_A_NAME or name.endswith(("kreis", "Kreis")):
             continue
-        before = text[max(0, match.start() - 30):match.start()]
-        if _NEIGHBOUR.search(before):
+        before = text[max(0, match.start() - 40):match.start()]
+        if _NEIGHBOUR.search(before[-30:]) or _SOMEONE_ELSES.search(before):
             continue
-        counts.setdefault(name, []).append(match.start())
+        river = match.group("river")
+        suffix = match.group("suffix") or ""
+        if river and (_NOT_A_RIVER.search(river) if suffixes is None
+                      else fold(river) not in suffixes):
+            suffix = ""
+        name = f"{name}{suffix}".strip()
+        weight = 3 if match.start() >= signed_from else 1
+        counts.setdefault(name, []).extend([match.start()] * weight)
     if not counts:
         return None
     best = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))

@@ -122,3 +122,33 @@ def test_answers_without_mail_variables_are_rendered_once() -> None:
     assert first.draft.blocks[0] is second.draft.blocks[0]
     assert not pipeline().knowledge.answers["duration"].variables
     assert {"town", "population"} <= pipeline().knowledge.notices["eligible"].variables
+
+
+def test_eligible_without_a_state_is_conditional() -> None:
+    """A small town whose state the mail does not establish is eligible only 'sofern' it lies
+    in Hessen."""
+    item = pipeline().run(mail("Unsere Gemeinde hat 4.200 Einwohner. Können wir teilnehmen?"))
+    assert item.draft is not None and item.verdict is not None
+    assert "eligible" == item.verdict.eligibility.value
+    assert "Sofern Ihre Kommune in Hessen liegt" in item.draft.text
+
+
+def test_a_doubtful_state_asks_where_the_town_lies() -> None:
+    """An 'Ortsgemeinde' with its population stated is asked for its district and state, not
+    for its population again, and gets no cooperation hint."""
+    item = pipeline().run(mail("Die Ortsgemeinde Wacholderau hat 1.200 Einwohner. Kann sie an "
+                               "der KIV-Förderung teilnehmen?"))
+    assert item.draft is not None
+    assert "in welchem Landkreis und Bundesland" in item.draft.text
+    assert "Einwohnerzahl" not in item.draft.text
+    assert "notice.cooperation" not in [b.source for b in item.draft.blocks]
+
+
+def test_a_refusal_by_state_has_no_cooperation_hint() -> None:
+    """A small town in Bavaria is refused by its state, with no hint about cooperation."""
+    item = pipeline().run(mail("Wir sind eine Gemeinde in Bayern mit 2.900 Einwohnern. Können "
+                               "wir uns bewerben?"))
+    assert item.draft is not None
+    sources = [b.source for b in item.draft.blocks]
+    assert "notice.not_eligible_state" in sources and "notice.cooperation" not in sources
+    assert "abstimmen" not in item.draft.text

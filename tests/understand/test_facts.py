@@ -114,3 +114,25 @@ def test_english_district_name_without_kreis() -> None:
     register = Register(knowledge.load(Settings.load({})).register_rows, "Hessen")
     found = facts.district_state("We are a town in the Main-Kinzig district.", register)
     assert found is not None and "Hessen" == found.value
+
+
+@pytest.mark.parametrize("case", CASES["place"], ids=lambda c: c["text"][:40])
+def test_place(case: dict) -> None:
+    """The sender's state from statements, districts, regions and kinds of municipality;
+    Hessian places as neighbours, partners, the programme or context are not the sender's."""
+    from assistant.understand import places
+
+    found = places.place(case["text"], _register(), "Hessen")
+    if found.outside:
+        actual = "outside: Hessen"
+    elif found.doubt:
+        actual = f"doubt: {found.doubt}"
+    else:
+        actual = found.state
+    assert case["expected"] == actual
+
+
+def _register():
+    from tests.core import pipeline
+
+    return pipeline().understander.register
