@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.understand import places
+from assistant.understand import places, whose
 from assistant.understand.normalize import fold
 from assistant.understand.register import Register
 
@@ -31,14 +31,14 @@ _NUMBER_WORDS = {
 
 _NUM = r"\b(?:\d{1,3}(?:[.,\u202f\u00a0 ’']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 _WORDNUM = (r"(?:\b[a-zäöüß]*?(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|"
-            r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*tausend"
+            r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*[td]ausend"
             r"[a-zäöüß]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty)\s+thousand)")
 _THOUSAND = r"(?:\s*(?:tsd\.?|tausend|k\b|thousand|t(?=€|eur\b)))"
 _POP_UNIT = (r"(?:einwohner(?:innen|\*innen|:innen|_innen|innen)?(?:\s+und\s+einwohner(?:n)?)?|"
              r"einwohnern|ew\b|einw\.?|bürger(?:innen)?\s+und\s+bürger(?:n)?|bürger\*innen|"
-             r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen|"
-             r"personen|inhabitants|residents|citizens|people)")
+             r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen?|"
+             r"personen|inhabitants?|residents|citizens|people|ppl|leute[n]?|leut|leit)\b")
 # Number words ("zwölftausend") are rare and costly to look for: a second, fuller pattern is
 # used only when the text has "tausend" or "thousand" in it.
 _POPULATION_DIGITS = re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?[\s-]*(?P<unit>{_POP_UNIT})",
@@ -56,8 +56,8 @@ _POPULATION = [
 ]
 # A cheap first look: no population word, no population.
 _POPULATION_HINT = re.compile(
-    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seelen|personen|inhabit|resident|citizen|people|"
-    r"population|bev(?:ö|oe)lkerung", re.IGNORECASE)
+    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seele|personen|inhabit|resident|citizen|people|"
+    r"population|bev(?:ö|oe)lkerung|\bppl\b|\bleut|\bleit\b", re.IGNORECASE)
 _POPULATION_NAMED = re.compile(
     r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population|"
     r"einwohner(?:innen|\*innen|:innen|_innen)?\s*[:(]|\bew\b|\beinw\b")
@@ -72,11 +72,21 @@ _SUBGROUP_AFTER = re.compile(
     r"(?:\w+\s+){0,3}?(?:migration|ausl(?:ä|ae)nd|fl(?:ü|ue)cht|zugewandert|nichtdeutsch|"
     r"foreign|refugee|non-german|einwanderungs|anderer\s+staats|deutscher\s+staats|"
     r"\w*staatsangeh)", re.IGNORECASE)
-_PEOPLE_NEEDS_CONTEXT = re.compile(r"^(?:menschen|people|seelen|citizens|personen)$",
-                                   re.IGNORECASE)
+_PEOPLE_NEEDS_CONTEXT = re.compile(
+    r"^(?:menschen|people|seelen?|citizens|personen|ppl|leute[n]?|leut|leit)$", re.IGNORECASE)
+# Words that make "Menschen", "Leute" (and the dialect "Leit", "Seele") the town's people: living
+# there, counting, being (also in dialect: "mir sin"), the town itself.
+# "Leute", "ppl", dialect "Leit", "Seele": the town's people only where the sentence says the
+# sender's place is that many ("mir sin 2.100 Leut", "a small town … about 5k ppl").
+_FOLK = re.compile(r"^(?:ppl|leute[n]?|leut|leit|seele)$", re.IGNORECASE)
+_FOLK_CONTEXT = re.compile(
+    r"\b(?:wir\s+sind|mir\s+sin|mir\s+sinn|we\s+are|we're|were\s+a|sind\s+wir|gemeinde|gemaa|"
+    r"stadt|kommune|town|village|municipality|dorf|im\s+ort|hier\s+im|bei\s+uns)\b",
+    re.IGNORECASE)
 _PEOPLE_CONTEXT = re.compile(
-    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|sind|live|living|home\s+to|"
-    r"gemeinde|stadt|kommune|town|municipality|city|ort)\b", re.IGNORECASE)
+    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|sind|sin|sinn|live|living|"
+    r"home\s+to|gemeinde|gemaa|stadt|kommune|town|municipality|city|ort|dorf|village|we're|were|"
+    r"we\s+are)\b", re.IGNORECASE)
 
 _AMOUNT = [
     re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?\s*(?:,-|,--|\.-)?\s*(?:€|euro\b|eur\b)",
@@ -141,40 +151,44 @@ def _to_int(num: str, thousand: bool) -> int | None:
     return None
 
 
+def _below_thousand(word: str) -> int:
+    """"zweihundert" 200, "dreiundzwanzig" 23, "vierhundertfünfzig" 450, "zwölf" 12; 0 if
+    not a number word."""
+    hundreds = 0
+    if "hundert" in word:
+        head, _, word = word.partition("hundert")
+        hundreds = _NUMBER_WORDS.get(head or "ein", 0) * 100
+    if "und" in word:
+        ones, _, tens = word.partition("und")
+        rest = _NUMBER_WORDS.get(ones, 0) + _NUMBER_WORDS.get(tens, 0)
+    else:
+        rest = _NUMBER_WORDS.get(word, 0)
+    return hundreds + rest
+
+
 def _word_number(word: str) -> int | None:
-    word = word.replace(" thousand", "tausend")
+    # Hessian dialect writes "dreidausendvierhunnert".
+    word = word.replace(" thousand", "tausend").replace("dausend", "tausend").replace(
+        "hunnert", "hundert")
     head, _, tail = word.partition("tausend")
     if not head:
         return None
-    total = 0
-    rest = head
-    # "zwölf", "dreiundzwanzig", "fünfundvierzig", "zweihundert"
-    hundreds = 0
-    if "hundert" in rest:
-        h, _, rest = rest.partition("hundert")
-        hundreds = _NUMBER_WORDS.get(h or "ein", 1) * 100
-    if "und" in rest:
-        ones, _, tens = rest.partition("und")
-        total = _NUMBER_WORDS.get(ones, 0) + _NUMBER_WORDS.get(tens, 0)
-    else:
-        total = _NUMBER_WORDS.get(rest, 0)
-    total += hundreds
-    if not total:
+    thousands = _below_thousand(head)
+    if not thousands:
         return None
-    value = total * 1000
-    if tail.startswith("fünfhundert") or tail.startswith("fuenfhundert"):
-        value += 500
-    return value
+    return thousands * 1000 + _below_thousand(tail)
 
 
 def population(text: str) -> Found | None:
-    """The population the text states for the sender's municipality, if any."""
-    if not _POPULATION_HINT.search(text):
+    """The population the text states for the sender's municipality, if any: only from a
+    sentence about the municipality (:mod:`assistant.understand.whose`), never from a job
+    application."""
+    if not _POPULATION_HINT.search(text) or whose.JOB_APPLICATION.search(text):
         return None
     candidates: list[tuple[int, int, str, int]] = []
     lowered = text.lower()
     patterns = list(_POPULATION)
-    if "tausend" not in lowered and "thousand" not in lowered:
+    if "ausend" not in lowered and "thousand" not in lowered:
         patterns[0] = _POPULATION_DIGITS
     if not _POPULATION_NAMED.search(lowered):
         patterns = patterns[:1]
@@ -185,14 +199,17 @@ def population(text: str) -> Found | None:
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 60]
-            if _SUBGROUP_BEFORE.search(before) or _SUBGROUP_AFTER.match(after):
-                continue
             unit = match.groupdict().get("unit") or ""
-            if unit and _PEOPLE_NEEDS_CONTEXT.match(unit):
+            people = bool(unit and _PEOPLE_NEEDS_CONTEXT.match(unit))
+            if _SUBGROUP_BEFORE.search(before) or _SUBGROUP_AFTER.match(after) \
+                    or whose.someone_elses(text, match.start(), match.end(), people):
+                continue
+            if people:
                 sentence = text[max(0, match.start() - 80):match.end() + 40]
+                context = _FOLK_CONTEXT if _FOLK.match(unit) else _PEOPLE_CONTEXT
                 # "Weißdornhain (about 11,500 people, in Hesse)": a figure in parentheses after
                 # the town's name is its population, too.
-                if not _PEOPLE_CONTEXT.search(sentence) and "(" not in before[-25:]:
+                if not context.search(sentence) and "(" not in before[-25:]:
                     continue
             candidates.append((rank, match.start(), match.group(0), value))
     if not candidates:

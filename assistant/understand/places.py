@@ -253,10 +253,15 @@ def district_names(text: str) -> list[tuple[int, str]]:
     return found
 
 
+# Mails in lower case: "landkreis hersfeld-rotenburg" (only names the register knows count).
+_LOWER_DISTRICT = re.compile(r"\b(?:land)?kreis\s+([a-zäöü][\w\-äöüß]+)")
+
+
 def _district_signals(text: str, register: Register,
                       named: list[tuple[int, str]]) -> list[tuple[int, Signal]]:
     found = []
-    for start, name in named:
+    lower = [(m.start(1), m.group(1)) for m in _LOWER_DISTRICT.finditer(text)]
+    for start, name in [*named, *lower]:
         state = None
         for candidate in (name, name.split(" ")[0]):
             state = register.district_state(candidate)
