@@ -129,8 +129,10 @@ _CONTEXT_BEFORE = re.compile(
     r"bekannte\w*|ministerium|ministry|landesregierung|land(?:es)?programm\w*|landesmittel|"
     r"des\s+landes|state\s+programme|programme\s+of|programm\w*|au(?:ß|ss)er|other\s+than|"
     r"andere[mnrs]?|other|mit\s+(?:de[mnr]?|einer?|den)|with\s+(?:the|a)|nach|towards?|"
-    r"vun\s+dem|von\s+dem|(?<!in\s)(?<!im\s)(?:einer|einem|eines)|zwischen|between)"
-    r"\W+(?:[\w-]+\W+){0,3}$"
+    r"vun\s+dem|von\s+dem|(?<!in\s)(?<!im\s)(?:einer|einem|eines)|zwischen|between|nahe|"
+    r"n(?:ä|ae)he|near|close\s+to|unweit)\W+(?:[\w-]+\W+){0,3}$"
+    # bordering on it: "wir liegen direkt an Hessen"
+    r"|\ban\s+$"
     # the state's municipalities in general: "nur für Kommunen in Hessen"
     r"|\b(?:kommunen|st(?:ä|ae)dte|gemeinden|municipalities|towns|cities|communities)\s+"
     r"(?:in|aus|from|of|outside|au(?:ß|ss)erhalb)\s+(?:the\s+state\s+of\s+)?$", re.IGNORECASE)
@@ -143,7 +145,7 @@ _CONTEXT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\W+){0,2}?(?:seite|side|nachbar\w*|neighbou?r\w*|partner\w*|programm\w*|"
     r"programme|program|kolleg\w*|colleague|kommunen|st(?:ä|ae)dte|gemeinden|municipalities|"
     r"towns|landesregierung|ministerium|ministry|next\s+door|dr(?:ü|ue)ben|dr(?:ü|ue)wwe|"
-    r"across|grenze|border)\b", re.IGNORECASE)
+    r"across|grenze|border|angrenz\w*|grenz(?:t|en))\b", re.IGNORECASE)
 # A statement about the sender's own town.
 _OWN_NOUN_BEFORE = re.compile(
     r"(?:\b(?:wir|we|we're|ich|i|unsere?[mnrs]?|our|mir)\b[^.!?\n]{0,60}?"

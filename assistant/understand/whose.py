@@ -32,7 +32,9 @@ _OTHERS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] 
         r"wohnen|live)\b[^,;]{0,20}$", re.IGNORECASE), None),
     # a part of the municipality, or a figure followed by the whole it belongs to
     ("part", re.compile(
-        _SUBJECT + r"(?:ortsteil|stadtteil|ortsbezirk|quartier|neighbou?rhood)\b[^,;]{0,30}$",
+        r"\b(?:im|in|der|das|unser|unserem|ihr|ihrem|dieser|diesem|the|our|its|their|this)\s+"
+        r"(?:ortsteil|stadtteil|ortsbezirk|quartier|neighbou?rhood)\b(?:\s+[\w-]+){0,2}?\s+"
+        r"(?:mit|with|hat|has|haben|leben|wohnen|live|z(?:ä|ae)hlt)\b[^,;]{0,15}$",
         re.IGNORECASE), re.compile(
         r"^[^.;]{0,40}?\b(?:belongs?\s+to|geh(?:ö|oe)r(?:t|en)\s+zu[mr]?|part\s+of)\s+"
         r"(?:the\s+|der\s+|die\s+|dem\s+)?(?:larger\s+|gr(?:ö|oe)(?:ß|ss)eren\s+)?(?:gemeinde|"
