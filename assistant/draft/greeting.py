@@ -66,6 +66,8 @@ _MALE_ROLE = re.compile(
     r"assistent|direktor|präsident|praesident|landrat|stadtrat|kämmerer|kaemmerer|vertreter|"
     r"sprecher|berater|beauftragter|beigeordneter|auszubildender|vorsitzender|angestellter)$",
     re.IGNORECASE)
+# "Frau", "Herr", "Ms" … right before a surname ("Hallo Frau Dr. Vollmer").
+_FORM_BEFORE = re.compile(r"\b(Frau|Herrn?|Mrs?\.?|Ms\.?|Miss)\s+(?:(?:Dr|Prof)\.\s+)*$")
 _I_AM = re.compile(rf"\b(?:ich\s+bin|ich\s+arbeite\s+als|mich\s+als|ich\s+als)\s+"
                    rf"(?:(?:der|die)\s+)?{_ROLE}", re.IGNORECASE)
 # A word of a name that is a function, not a name ("Bürgermeister Musterdorf", "Mayor Smith").
@@ -171,10 +173,15 @@ def _role_gender(role: str) -> str | None:
 
 def _cues(mail: Mail, surname: str, after_name: list[str]) -> set[str]:
     cues: set[str] = set()
-    for match in re.finditer(rf"\b(Frau|Herrn?|Mrs?\.?|Ms\.?|Miss)\s+(?:(?:Dr|Prof)\.\s+)*"
-                             rf"{re.escape(surname)}\b", mail.text + "\n" + mail.signature):
-        cues.add(FEMALE if match.group(1).lower().rstrip(".") in ("frau", "mrs", "ms", "miss")
-                 else MALE)
+    everything = mail.text + "\n" + mail.signature
+    at = everything.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        form = _FORM_BEFORE.search(everything[max(0, at - 24):at])
+        if form and not everything[end:end + 1].isalnum():
+            cues.add(FEMALE if form.group(1).lower().rstrip(".") in ("frau", "mrs", "ms", "miss")
+                     else MALE)
+        at = everything.find(surname, end)
     for line in after_name[:3]:
         for segment in _SEGMENT.split(line):
             match = re.match(_ROLE, segment.strip(), re.IGNORECASE)

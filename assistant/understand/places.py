@@ -277,7 +277,28 @@ def _district_signals(text: str, register: Register,
     return found
 
 
+# Cheap first looks (substrings of the lower-cased text) before the fuller patterns.
+_COUNTRY_HINT = re.compile(r"sterreich|austria|schweiz|switzerland|niederland|netherlands|"
+                           r"frankreich|france|polen|poland|belgi|luxemb|nemark|denmark|"
+                           r"tschech|czech|italien|italy")
+_KIND_HINT = ("ortsgemeinde", "verbandsgemeinde", "samtgemeinde", "ortsb", "verwaltungsgemein",
+              "kreisstadt")
+_REGION_HINT = re.compile("|".join(REGIONS.values()).replace(r"(?<!rheinland-)", ""))
+
+
 def _pattern_signals(text: str) -> list[tuple[int, Signal]]:
+    found: list[tuple[int, Signal]] = []
+    lowered = text.lower()
+    if _COUNTRY_HINT.search(lowered):
+        found += _country_signals(text)
+    if _REGION_HINT.search(lowered):
+        found += _region_signals(text)
+    if any(hint in lowered for hint in _KIND_HINT):
+        found += _kind_signals(text)
+    return found
+
+
+def _country_signals(text: str) -> list[tuple[int, Signal]]:
     found = []
     for match in COUNTRY_STATEMENT.finditer(text.replace("\n", " ")):
         group = match.lastgroup or "c0"
@@ -285,11 +306,21 @@ def _pattern_signals(text: str) -> list[tuple[int, Signal]]:
         if not _NEAR_CONTEXT.search(before):
             country = COUNTRY_NAMES[int(group[1:])]
             found.append((match.start(group), Signal("statement", (country,), match.group(group))))
+    return found
+
+
+def _region_signals(text: str) -> list[tuple[int, Signal]]:
+    found = []
     for match in REGION_PATTERN.finditer(text):
         before, _ = _window(text, *match.span())
         if not _NEAR_CONTEXT.search(before):
             state = REGION_NAMES[int((match.lastgroup or "r0")[1:])]
             found.append((match.start(), Signal("region", (state,), match.group(0))))
+    return found
+
+
+def _kind_signals(text: str) -> list[tuple[int, Signal]]:
+    found = []
     for match in KIND_PATTERN.finditer(text):
         before, _ = _window(text, *match.span())
         if not _NEAR_CONTEXT.search(before):
