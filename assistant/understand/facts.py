@@ -280,7 +280,8 @@ def municipality(text: str, suffixes: frozenset[str] | None = None,
         if name.split()[0] in _NOT_A_NAME or name.endswith(("kreis", "Kreis")):
             continue
         before = text[max(0, match.start() - 40):match.start()]
-        if _NEIGHBOUR.search(before[-30:]) or _SOMEONE_ELSES.search(before):
+        if _NEIGHBOUR.search(before[-30:]) or _SOMEONE_ELSES.search(before) \
+                or whose.PART_OF.match(" ".join(text[match.end():match.end() + 120].split())):
             continue
         river = match.group("river")
         suffix = match.group("suffix") or ""

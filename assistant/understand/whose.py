@@ -97,6 +97,14 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     return " ".join(before.split()) + " ", " " + " ".join(after.split())
 
 
+# A place named as part of a larger municipality: "the village of X, …, which belongs to the
+# larger Gemeinde Y", "X, ein Ortsteil der Gemeinde Y".
+PART_OF = re.compile(
+    r"^[^.;]{0,80}?\b(?:belongs?\s+to|geh(?:ö|oe)r(?:t|en)\s+zu[mr]?|part\s+of|ortsteil\s+"
+    r"(?:von|der|vun))\s+(?:the\s+|der\s+|die\s+|dem\s+|de\s+)?(?:larger\s+|"
+    r"gr(?:ö|oe)(?:ß|ss)eren\s+)?(?:gemeinde|gemaa|municipality|town|stadt|kommune|city)\b",
+    re.IGNORECASE)
+
 # Refugees and event-goers are counted as people ("Menschen", "Personen"), never as
 # "Einwohner": those reasons apply to people only.
 _PEOPLE_ONLY = frozenset({"refugees", "event"})

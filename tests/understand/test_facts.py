@@ -48,6 +48,8 @@ def test_state_named(text: str, expected: str | None) -> None:
     ("I work for the municipality of Grünfelden.", "Grünfelden"),
     ("Magistrat der Stadt Bad Homburg v. d. Höhe", "Bad Homburg v. d. Höhe"),
     ("Gemeinsam mit der Gemeinde Salzwiesen planen wir, die Gemeinde Ulmbachtal", "Ulmbachtal"),
+    ("I live in the village of Taubenried, roughly 900 people, which belongs to the larger "
+     "Gemeinde Kornblumenau with 7,300 inhabitants in total", "Kornblumenau"),
 ])
 def test_municipality(text: str, expected: str) -> None:
     """The sender's own town is found; neighbours and partners are not."""
