@@ -65,6 +65,7 @@ class Mail:
     attachments: tuple[Attachment, ...] = ()
     report_type: str | None = None
     dsn_actions: tuple[str, ...] = ()
+    # A bounce: the Message-ID of the returned mail, then the ones that mail answered.
     returned_message_ids: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     # The text of a mail this one forwards ("WG:", "Fwd:"): part of the quoted history, kept

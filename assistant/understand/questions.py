@@ -189,6 +189,12 @@ def _role(text: str, asking: bool) -> Role:
     return Role.STATEMENT
 
 
+def _opens_short_question(piece: str) -> bool:
+    """"Sind wir antragsberechtigt" is a question of its own however short; "wo finde ich
+    sie" is one too, and is read with the sentence before it when it is scored."""
+    return len(_WORD.findall(piece)) >= 2 and _QUESTION_START.match(piece) is not None
+
+
 def _parts(text: str) -> list[str]:
     """A sentence split at the openers of question clauses; short pieces joined back."""
     parts: list[str] = []
@@ -201,8 +207,10 @@ def _parts(text: str) -> list[str]:
         piece = piece.strip(" ,;–—-")
         if not piece:
             continue
-        if parts and (len(_WORD.findall(piece)) < _MIN_PART_WORDS
-                      or len(_WORD.findall(parts[-1])) < _MIN_PART_WORDS):
+        if parts and ((len(_WORD.findall(piece)) < _MIN_PART_WORDS
+                       and not _opens_short_question(piece))
+                      or (len(_WORD.findall(parts[-1])) < _MIN_PART_WORDS
+                          and not _opens_short_question(parts[-1]))):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
