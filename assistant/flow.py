@@ -20,7 +20,7 @@ from assistant.parse import parse
 from assistant.rules import Limits, decide
 from assistant.settings import Settings
 from assistant.understand import Understander
-from assistant.values import Draft, Kind, Mail, Understanding, Verdict
+from assistant.values import Draft, Kind, Mail, Thread, Understanding, Verdict
 
 
 class Outcome(StrEnum):
@@ -49,6 +49,8 @@ class Stop(Exception):
 @dataclass(frozen=True, slots=True)
 class Processed:
     mail: Mail
+    # What the conversation knows before this mail (the worker reads it from the store).
+    thread: Thread | None = None
     understanding: Understanding | None = None
     verdict: Verdict | None = None
     draft: Draft | None = None
@@ -59,7 +61,7 @@ Stage = Callable[["Pipeline", Processed], Processed]
 
 
 def understand(pipeline: Pipeline, item: Processed) -> Processed:
-    understanding = pipeline.understander(item.mail)
+    understanding = pipeline.understander(item.mail, item.thread)
     item = replace(item, understanding=understanding)
     if understanding.kind in _STOP_FOR_KIND:
         raise Stop(_STOP_FOR_KIND[understanding.kind], item)
@@ -73,7 +75,8 @@ def rules(pipeline: Pipeline, item: Processed) -> Processed:
 
 def draft(pipeline: Pipeline, item: Processed) -> Processed:
     assert item.understanding is not None and item.verdict is not None
-    return replace(item, draft=pipeline.drafter(item.mail, item.understanding, item.verdict),
+    return replace(item, draft=pipeline.drafter(item.mail, item.understanding, item.verdict,
+                                                item.thread),
                    outcome=Outcome.DRAFTED)
 
 
@@ -90,11 +93,11 @@ class Pipeline:
         self.limits = Limits.from_programme(knowledge.programme)
         self.drafter = Drafter(knowledge)
 
-    def run(self, raw: bytes) -> Processed:
-        return self.run_mail(parse(raw))
+    def run(self, raw: bytes, thread: Thread | None = None) -> Processed:
+        return self.run_mail(parse(raw), thread)
 
-    def run_mail(self, mail: Mail) -> Processed:
-        item = Processed(mail=mail)
+    def run_mail(self, mail: Mail, thread: Thread | None = None) -> Processed:
+        item = Processed(mail=mail, thread=thread)
         for stage in STAGES:
             try:
                 item = stage(self, item)

@@ -91,6 +91,12 @@ class Entry:
     # The variables the texts use besides the programme facts: none means the text is the same
     # for every mail and can be rendered once.
     variables: frozenset[str] = frozenset()
+    # Words that mark a question this answer covers only in part ("verlängern" for the
+    # duration): the draft answers what the knowledge says and marks the rest for staff.
+    beyond: tuple[str, ...] = ()
+    # An answer that makes sense only for a town that may apply; after a "not eligible" verdict
+    # its question goes to staff instead.
+    only_if_eligible: bool = False
 
     @property
     def is_gap(self) -> bool:
@@ -232,9 +238,15 @@ def _entries(folder: Path, env: ImmutableSandboxedEnvironment) -> dict[str, Entr
             parts = tuple(_part(path, item, env, variables) for item in data["parts"])
         else:
             parts = (_part(path, data, env, variables),)
+        beyond = data.get("beyond") or []
+        if not isinstance(beyond, list) or not all(isinstance(b, str) and b.strip()
+                                                   for b in beyond):
+            raise KnowledgeError(f"{path}: 'beyond' must be a list of words")
         entries[path.stem] = Entry(id=str(data["id"]), version=str(data["version"]),
                                    intent=data.get("intent"), parts=parts, gap=gap,
-                                   variables=frozenset(variables - {"p", "lang"}))
+                                   variables=frozenset(variables - {"p", "lang"}),
+                                   beyond=tuple(b.strip().lower() for b in beyond),
+                                   only_if_eligible=bool(data.get("only_if_eligible", False)))
     return entries
 
 

@@ -47,6 +47,7 @@ from assistant.inbound import (
     Source,
     sleep_until_stopped,
 )
+from assistant.parse import parse_head
 from assistant.settings import SettingsError
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
     from assistant.flow import Pipeline
     from assistant.settings import Settings
+    from assistant.values import Thread
 
 log = logging.getLogger("assistant.worker")
 
@@ -161,7 +163,8 @@ class Worker:
             return Result(None, error=f"gave up after {claimed.attempts - 1} attempts that did "
                                       "not finish (the worker or the database stopped while "
                                       "processing this mail)")
-        outcome = await self._run_flow(claimed.raw, stop)
+        thread = await self._thread(claimed)
+        outcome = await self._run_flow(claimed.raw, thread, stop)
         if outcome.error is not None:
             fields = {"message": claimed.id, "error": outcome.error.split(":", 1)[0][:100]}
             if outcome.trace:
@@ -170,8 +173,20 @@ class Worker:
         return Result(outcome.mail, outcome.processed, outcome.loop, outcome.error,
                       outcome.knowledge_version)
 
-    async def _run_flow(self, raw: bytes, stop: asyncio.Event | None) -> Outcome:
-        running = asyncio.ensure_future(self.flow.run(raw))
+    async def _thread(self, claimed: Claimed) -> Thread | None:
+        """What the mail's conversation already knows (its facts, what our last reply asked
+        for, what our replies said), read before the flow: only the mail's headers are parsed
+        here, so a mail of any size costs little. A mail whose headers cannot be read has no
+        conversation context (the flow flags it); the store's outages propagate."""
+        try:
+            head = parse_head(claimed.raw)
+        except Exception:  # noqa: BLE001 - a bad mail gets no context; the flow flags it
+            return None
+        return await self.store.thread_context(head)
+
+    async def _run_flow(self, raw: bytes, thread: Thread | None,
+                        stop: asyncio.Event | None) -> Outcome:
+        running = asyncio.ensure_future(self.flow.run(raw, thread))
         if stop is None:
             return await running
         stopping = asyncio.ensure_future(stop.wait())

@@ -22,7 +22,7 @@ def render_entry(entry: Entry, lang: str, values: Mapping[str, Any], today: date
     """The block for ``entry`` in ``lang`` on ``today``; ``gap`` is the gap-marker notice."""
     kind = "answer" if entry.intent else "notice"
     if entry.is_gap:
-        return Block(kind="gap", text=_marker(gap, lang, entry.gap[lang], ""), source=entry.id,
+        return Block(kind="gap", text=gap_marker(gap, lang, entry.gap[lang], ""), source=entry.id,
                      version=entry.version, intent=entry.intent, gap=True)
     texts = []
     unconfirmed = False
@@ -32,12 +32,12 @@ def render_entry(entry: Entry, lang: str, values: Mapping[str, Any], today: date
             texts.append(text)
         else:
             unconfirmed = True
-            texts.append(_marker(gap, lang, part.question[lang], text))
+            texts.append(gap_marker(gap, lang, part.question[lang], text))
     return Block(kind="gap" if unconfirmed else kind, text=" ".join(t for t in texts if t),
                  source=entry.id, version=entry.version, intent=entry.intent, gap=unconfirmed)
 
 
-def _marker(gap: Entry, lang: str, topic: str, suggestion: str) -> str:
+def gap_marker(gap: Entry, lang: str, topic: str, suggestion: str) -> str:
     # A "]" inside would end the marker early for the reviewer's check of unfilled gaps.
     suggestion = suggestion.replace("]", ")").replace("[", "(")
     return gap.texts[lang].render(lang=lang, topic=topic, suggestion=suggestion)

@@ -36,7 +36,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from assistant.history import records, threads
+from assistant.history import context, records, threads
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -48,7 +48,7 @@ from assistant.history.models import (
 )
 from assistant.inbound import Checkpoint, Incoming, LeaseLost
 from assistant.leases import new_owner, owner_is_dead
-from assistant.values import Kind, Mail
+from assistant.values import Kind, Mail, Thread
 
 if TYPE_CHECKING:
     from assistant.flow import Processed
@@ -141,6 +141,14 @@ class Store:
             if is_transient(exc):
                 raise StoreUnavailable(f"{exc.__class__.__name__}: {exc}".splitlines()[0]) from exc
             raise
+
+    async def thread_context(self, mail: Mail) -> Thread | None:
+        """What the conversation ``mail`` joins knows so far (:mod:`assistant.history.context`);
+        None for a mail that opens a new conversation."""
+        async with self.transaction() as conn:
+            return await context.thread_context(
+                conn, mail, domain=self.settings.message_id_domain,
+                window_days=self.settings.thread_window_days, now=utcnow())
 
     def _insert(self, table: Any) -> Any:
         return (postgresql.insert if self._postgres else sqlite.insert)(table)

@@ -15,6 +15,15 @@ from typing import Any
 
 from assistant.rules import cap, cooperation, population_limit, state
 from assistant.values import Eligibility, Finding, Understanding, Verdict
+from assistant.values import Facts as ValueFacts
+
+
+def _int(value: int | str | None) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _str(value: int | str | None) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +63,16 @@ RULES: tuple[Rule, ...] = (state.check, population_limit.check, cooperation.chec
 
 
 def facts_for_rules(understanding: Understanding) -> Facts:
+    """The facts the rules judge: the conversation's when the worker knows a conversation (the
+    latest statement of each fact, whichever mail made it), else the mail's own."""
     stated, register = understanding.facts, understanding.register
+    if understanding.conversation_facts:
+        known = {f.name: f.value for f in understanding.conversation_facts}
+        stated = ValueFacts(population=_int(known.get("population")),
+                            amount_eur=_int(known.get("amount_eur")),
+                            municipality=_str(known.get("municipality")),
+                            state=_str(known.get("state")))
+        register = understanding.conversation_register
     if stated.population is not None:
         population, population_basis = stated.population, "stated"
     elif register is not None:

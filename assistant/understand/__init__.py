@@ -24,7 +24,16 @@ from assistant.understand.intents import IntentClassifier
 from assistant.understand.kind import classify_kind
 from assistant.understand.questions import units
 from assistant.understand.register import Register
-from assistant.values import Facts, Kind, Mail, Question, RegisterEntry, Understanding
+from assistant.values import (
+    Facts,
+    Kind,
+    Mail,
+    Question,
+    RegisterEntry,
+    SourcedFact,
+    Thread,
+    Understanding,
+)
 
 # A register match found by name alone is rejected when the mail states a population this far
 # from the register's: it is then most likely another place of the same name.
@@ -49,14 +58,15 @@ class Understander:
         self.domain = domain
         self.addresses = tuple(addresses)
 
-    def __call__(self, mail: Mail) -> Understanding:
+    def __call__(self, mail: Mail, thread: Thread | None = None) -> Understanding:
         text = asked_text(mail)
         # A subject that asks ("Wo steht die Förderrichtlinie?" above a bare "Danke") asks too.
         asks = any(u.asks for u in units(text, mail.subject, terse=False))
         kind, reason = classify_kind(mail, asks=asks)
         language = mail.language
-        supplies = kind in (Kind.INQUIRY, Kind.ACKNOWLEDGEMENT) and supplies_requested(
-            mail, domain=self.domain, addresses=self.addresses)
+        supplies = kind in (Kind.INQUIRY, Kind.ACKNOWLEDGEMENT) and (
+            supplies_requested(mail, domain=self.domain, addresses=self.addresses)
+            or (thread is not None and thread.asked_for_facts and states_place_or_size(mail)))
         if supplies and kind is Kind.ACKNOWLEDGEMENT:
             kind, reason = Kind.INQUIRY, SUPPLIED_REASON
         if kind is not Kind.INQUIRY:
@@ -67,10 +77,17 @@ class Understander:
             evidence = dict(stated.evidence)
             shown = evidence.get("population") or evidence.get("state") or text.strip()[:200]
             supplied = (Question(" ".join(shown.split()), ("eligibility",), "supplied"),)
-        classified = self.classifier.classify(text, mail.subject, language, supplied)
+        # A reply that supplies the facts we asked for asks nothing else unless it says so:
+        # its statements are no questions even when there are only one or two of them.
+        classified = self.classifier.classify(text, mail.subject, language, supplied,
+                                              terse=not supplies)
+        known, known_register = (), None
+        if thread is not None:
+            known, known_register = conversation(thread, stated, register)
         return Understanding(kind=kind, kind_reason=reason, language=language,
                              intents=classified.intents, abstained=classified.abstained,
-                             facts=stated, register=register, questions=classified.questions)
+                             facts=stated, register=register, questions=classified.questions,
+                             conversation_facts=known, conversation_register=known_register)
 
     def facts(self, mail: Mail, text: str | None = None) -> tuple[Facts, RegisterEntry | None]:
         # The signature belongs to what the sender writes now (it often names the town and its
@@ -133,3 +150,29 @@ def asked_text(mail: Mail) -> str:
     if own_question and not _ANSWER_FORWARDED.search(mail.new_text):
         return mail.new_text
     return f"{mail.new_text}\n\n{mail.forwarded}".strip()
+
+
+_FACT_NAMES = ("population", "amount_eur", "municipality", "state")
+
+
+def conversation(thread: Thread, stated: Facts, register: RegisterEntry | None
+                 ) -> tuple[tuple[SourcedFact, ...], RegisterEntry | None]:
+    """The conversation's facts after this mail: what this mail states wins (a correction
+    replaces the earlier figure), the rest as the thread knew it; and the register entry of the
+    conversation's municipality."""
+    known = {f.name: f for f in thread.facts}
+    for name in _FACT_NAMES:
+        value = getattr(stated, name)
+        if value is not None:
+            known[name] = SourcedFact(name, value)
+    if register is None and stated.municipality is None:
+        # The town named earlier in the conversation (a town this mail names is its own).
+        register = thread.register
+    return tuple(known[n] for n in _FACT_NAMES if n in known), register
+
+
+def states_place_or_size(mail: Mail) -> bool:
+    """Whether the mail's own words state a population, a state or a district."""
+    text = asked_text(mail) + "\n\n" + mail.signature
+    return (facts.population(text) is not None or facts.state(text) is not None
+            or bool(facts.districts(text)))

@@ -19,7 +19,7 @@ from tests.helpers import ROOT
 
 DECEMBER = date(2026, 12, 5)
 FUNDS_DE = "Für das laufende Jahr stehen noch Fördermittel zur Verfügung"
-DEADLINE_MAIL = mail("Bis wann können wir den Antrag stellen? Gibt es noch Fördermittel?")
+DEADLINE_MAIL = mail("Können wir den Antrag jetzt noch stellen? Gibt es noch Fördermittel?")
 
 
 def knowledge_copy(tmp_path: Path, deadline_dates: str) -> Path:

@@ -9,19 +9,20 @@ from tests.core import mail, pipeline
 
 
 def test_eligible_town_gets_the_verdict_with_its_population() -> None:
-    """An eligibility question with a stated population gets the rule, the verdict and the
-    figure it used, and the cooperation hint under 10,000 inhabitants."""
+    """An eligibility question with a stated population gets the verdict with the rule and the
+    figure it used (the rule said once, not before it again), and the cooperation hint under
+    10,000 inhabitants."""
     item = pipeline().run(mail(
         "die Gemeinde Musterbach im Vogelsbergkreis hat 8.500 Einwohner.\n\n"
         "Ist unsere Gemeinde antragsberechtigt?"))
     assert item.draft is not None
     text = item.draft.text
-    assert "weniger als 50.000 Einwohnerinnen und Einwohnern" in text
+    assert 1 == text.count("50.000")
     assert "8.500" in text
     assert "abstimmen" in text  # cooperation hint
     assert not item.draft.needs_staff
     sources = [b.source for b in item.draft.blocks]
-    assert "answer.eligibility" in sources and "notice.eligible" in sources
+    assert "notice.eligible" in sources and "answer.eligibility" not in sources
     assert all(b.version for b in item.draft.blocks)
 
 
@@ -105,12 +106,18 @@ def test_paragraphs_are_separated_by_blank_lines() -> None:
 
 
 def test_a_town_that_cannot_apply_reads_that_first() -> None:
-    """With a not-eligible verdict the eligibility blocks come before any other answer."""
+    """With a not-eligible verdict the verdict comes before anything else, and a question that
+    presumes the town may apply (how much it would get) goes to staff as a marked gap: no
+    encouragement, no cooperation hint."""
     item = pipeline().run(mail("Wie hoch ist die Förderung maximal? Und ist unsere Stadt mit "
                                "52.000 Einwohnern antragsberechtigt?"))
     assert item.draft is not None
-    sources = [b.source for b in item.draft.blocks]
-    assert ["answer.eligibility", "notice.not_eligible_population"] == sources[:2]
+    blocks = item.draft.blocks
+    assert "notice.not_eligible_population" == blocks[0].source
+    amount = next(b for b in blocks if b.intent == "funding_amount")
+    assert amount.gap and "Wie hoch ist die Förderung maximal" in amount.text
+    assert "notice.cooperation" not in [b.source for b in blocks]
+    assert item.draft.needs_staff
 
 
 def test_answers_without_mail_variables_are_rendered_once() -> None:

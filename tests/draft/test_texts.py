@@ -35,9 +35,11 @@ COMBINATIONS = [
 
 
 def entries() -> list[Entry]:
-    """Every answer and notice but the gap marker itself, which each gap entry renders."""
+    """Every answer and notice but the gap marker and the quoted question inside it, which each
+    gap renders."""
     kb = pipeline().knowledge
-    return [e for e in (*kb.answers.values(), *kb.notices.values()) if e.id != "notice.gap"]
+    return [e for e in (*kb.answers.values(), *kb.notices.values())
+            if e.id not in ("notice.gap", "notice.gap_question")]
 
 
 # The verdicts these notices state rest on a population: they never render without one.

@@ -15,7 +15,7 @@ from tests.worker.mails import settings
 if TYPE_CHECKING:
     from assistant.flow import Processed
     from assistant.settings import Settings
-    from assistant.values import Mail
+    from assistant.values import Mail, Thread
 
 def flow_process(handler: type = MailHandler, **extra: str) -> FlowProcess:
     """A flow process with the given handler and settings (the database is not its business)."""
@@ -44,10 +44,10 @@ class Breaking(MailHandler):
         super().__init__(settings)
         real = self.pipeline.run_mail
 
-        def run_mail(mail: Mail) -> Processed:
+        def run_mail(mail: Mail, thread: Thread | None = None) -> Processed:
             if BREAK in mail.raw:
                 raise ZeroDivisionError("a bug meets a strange mail")
-            return real(mail)
+            return real(mail, thread)
 
         self.pipeline.run_mail = run_mail  # type: ignore[method-assign]
 

@@ -120,7 +120,7 @@ class Hanging:
     def __init__(self) -> None:
         self.started = asyncio.Event()
 
-    async def run(self, raw: bytes) -> Outcome:
+    async def run(self, raw: bytes, thread: object = None) -> Outcome:
         self.started.set()
         await asyncio.Event().wait()
         raise AssertionError("unreachable")
@@ -165,7 +165,7 @@ class Refusing:
     def __init__(self) -> None:
         self.asked = 0
 
-    async def run(self, raw: bytes) -> Outcome:
+    async def run(self, raw: bytes, thread: object = None) -> Outcome:
         self.asked += 1
         return Outcome(error="asked")
 
