@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import signal
 import socket
 import subprocess
@@ -43,6 +44,7 @@ from assistant.values import Handled, Processed
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
+    from assistant.values import Thread
 
 # How long a new child may take to load the knowledge and build its pipeline.
 START_SECONDS = 120.0
@@ -72,7 +74,7 @@ class MailHandler:
         self.own = frozenset(settings.own_addresses)
         self.max_bytes = settings.max_message_bytes
 
-    def __call__(self, raw: bytes) -> Handled:
+    def __call__(self, raw: bytes, thread: Thread | None = None) -> Handled:
         from assistant.numerals import whole
         from assistant.parse import parse, parse_head
 
@@ -92,7 +94,8 @@ class MailHandler:
                 fatal = "no mail headers found: not an e-mail message"
             if fatal is not None:
                 return Handled(mail, error=fatal)
-            return Handled(mail, self.pipeline.run(Processed(mail)), knowledge_version=version)
+            return Handled(mail, self.pipeline.run(Processed(mail, thread=thread)),
+                           knowledge_version=version)
         except Exception as exc:  # noqa: BLE001 - a bad mail must not stop the worker
             return Handled(mail, error=f"{exc.__class__.__name__}: {exc}"[:2000],
                            trace=traceback.format_exc()[-8000:])
@@ -123,13 +126,16 @@ def serve(fd: int) -> None:
         return
     conn.send((_READY, None))
     limit = settings.process_seconds + CHILD_GRACE_SECONDS
+    # A handler that takes the conversation's context gets it (tests pass simpler ones).
+    takes_thread = len(inspect.signature(handler).parameters) >= 2
     while True:
         try:
             raw = conn.recv_bytes()
+            thread = conn.recv()
         except (EOFError, OSError):  # the worker has gone
             return
         signal.setitimer(signal.ITIMER_REAL, limit)
-        outcome = _without_raw(handler(raw))
+        outcome = _without_raw(handler(raw, thread) if takes_thread else handler(raw))
         signal.setitimer(signal.ITIMER_REAL, 0)
         try:
             conn.send(outcome)
@@ -177,11 +183,12 @@ class FlowProcess:
     # The blocking part runs in a thread (``asyncio.to_thread``); ``interrupt`` and ``close``
     # may be called from the event loop meanwhile.
 
-    async def run(self, raw: bytes) -> Handled:
-        """The outcome for one mail; raises :class:`Interrupted` when :meth:`interrupt` ended it
-        and :class:`FlowUnavailable` when no child can be started."""
+    async def run(self, raw: bytes, thread: Thread | None = None) -> Handled:
+        """The outcome for one mail (with what its conversation knows, ``thread``); raises
+        :class:`Interrupted` when :meth:`interrupt` ended it and :class:`FlowUnavailable` when
+        no child can be started."""
         self._interrupted = False
-        outcome = await asyncio.to_thread(self._exchange, raw)
+        outcome = await asyncio.to_thread(self._exchange, raw, thread)
         if outcome.mail is None:
             return outcome
         mail = replace(outcome.mail, raw=raw)
@@ -264,15 +271,17 @@ class FlowProcess:
             self._ready = True
         return conn
 
-    def _exchange(self, raw: bytes) -> Handled:
+    def _exchange(self, raw: bytes, thread: Thread | None = None) -> Handled:
         with self._lock:
             conn = self._wait_ready()
             try:
                 conn.send_bytes(raw)
+                conn.send(thread)
             except OSError:  # the idle child has died meanwhile: a fresh one takes the mail
                 self._reap()
                 conn = self._wait_ready()
                 conn.send_bytes(raw)
+                conn.send(thread)
             started = time.monotonic()
             answered = False
             with contextlib.suppress(EOFError, OSError):

@@ -63,22 +63,24 @@ def expect(item: Processed, kind: type[T], stage: str) -> T:
 
 
 def understand(pipeline: Pipeline, item: Processed) -> Understood:
-    understanding = pipeline.understander(item.mail)
+    understanding = pipeline.understander(item.mail, item.thread)
     if understanding.kind in _STOP_FOR_KIND:
-        raise Stop(Stopped(item.mail, understanding, _STOP_FOR_KIND[understanding.kind]))
-    return Understood(item.mail, understanding)
+        raise Stop(Stopped(item.mail, understanding, _STOP_FOR_KIND[understanding.kind],
+                           thread=item.thread))
+    return Understood(item.mail, understanding, thread=item.thread)
 
 
 def rules(pipeline: Pipeline, item: Processed) -> Decided:
     understood = expect(item, Understood, "rules")
     return Decided(understood.mail, understood.understanding,
-                   decide(understood.understanding, pipeline.limits))
+                   decide(understood.understanding, pipeline.limits), thread=understood.thread)
 
 
 def draft(pipeline: Pipeline, item: Processed) -> Drafted:
     decided = expect(item, Decided, "draft")
     return Drafted(decided.mail, decided.understanding, decided.verdict,
-                   pipeline.drafter(decided.mail, decided.understanding, decided.verdict))
+                   pipeline.drafter(decided.mail, decided.understanding, decided.verdict,
+                                    decided.thread), thread=decided.thread)
 
 
 STAGES: tuple[Stage, ...] = (understand, rules, draft)

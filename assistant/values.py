@@ -74,6 +74,7 @@ class Mail:
     attachments: tuple[Attachment, ...] = ()
     report_type: str | None = None
     dsn_actions: tuple[str, ...] = ()
+    # A bounce: the Message-ID of the returned mail, then the ones that mail answered.
     returned_message_ids: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     # The text of a mail this one forwards ("WG:", "Fwd:"): part of the quoted history, kept
@@ -119,6 +120,11 @@ class Facts:
     municipality: str | None = None
     state: str | None = None
     evidence: tuple[tuple[str, str], ...] = ()
+    # When no state is named, evidence that the town is not in the programme's state: it says
+    # so ("wir liegen nicht in Hessen": ``outside``), or it names a kind of municipality that
+    # state does not have ("Ortsgemeinde", "Verbandsgemeinde": ``doubt``, no verdict by itself).
+    outside: str = ""
+    doubt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,34 @@ class RegisterEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class SourcedFact:
+    """A fact the conversation knows, with the mail it came from (its Message-ID; "" for the
+    mail at hand) and when that mail arrived (ISO 8601, "" when unknown)."""
+
+    name: str  # population, amount_eur, municipality, state
+    value: int | str
+    message: str = ""
+    received: str = ""
+
+    @property
+    def from_this_mail(self) -> bool:
+        return not self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """What the conversation knows before the mail at hand (the worker reads it from the store;
+    ``classify`` and ``evaluate`` have none): its facts (latest statement of each), the register
+    entry found for its municipality, whether our last sent reply asked for the population (or
+    the district, the state), and the knowledge entries our sent replies already used."""
+
+    facts: tuple[SourcedFact, ...] = ()
+    register: RegisterEntry | None = None
+    asked_for_facts: bool = False
+    said: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Understanding:
     kind: Kind
     kind_reason: str
@@ -142,10 +176,19 @@ class Understanding:
     facts: Facts = field(default_factory=Facts)
     register: RegisterEntry | None = None
     questions: tuple[Question, ...] = ()
+    # The conversation's facts after this mail (this mail's own statements win over earlier
+    # ones), each with its source; empty without a conversation. The verdict uses these.
+    conversation_facts: tuple[SourcedFact, ...] = ()
+    conversation_register: RegisterEntry | None = None
 
     @property
     def intent_ids(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.intents)
+
+    @property
+    def taken_from_thread(self) -> tuple[SourcedFact, ...]:
+        """The facts this mail does not state itself but the conversation knows."""
+        return tuple(f for f in self.conversation_facts if not f.from_this_mail)
 
 
 # The outcome of a rule's check that found nothing to say (Mailman's "rule miss").
@@ -230,6 +273,9 @@ class Processed:
     stage result each."""
 
     mail: Mail
+    # What the conversation knows before this mail (the worker reads it from the store); a
+    # keyword, so that each later class adds its result as the next positional field.
+    thread: Thread | None = field(default=None, kw_only=True)
 
     @property
     def outcome(self) -> Outcome | None:

@@ -47,12 +47,14 @@ from assistant.errors import (
 from assistant.history import privacy
 from assistant.history.store import Claimed, Recorded, Store
 from assistant.inbound import Backoff, Checkpoint, Incoming, Source, sleep_until_stopped
+from assistant.parse import parse_head
 from assistant.values import Decided, Handled, Understood
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
 
     from assistant.settings import Settings
+    from assistant.values import Thread
 
 log = logging.getLogger("assistant.worker")
 
@@ -159,7 +161,8 @@ class Worker:
             return Handled(None, error=f"gave up after {claimed.attempts - 1} attempts that did "
                                       "not finish (the worker or the database stopped while "
                                       "processing this mail)")
-        handled = await self._run_flow(claimed.raw, stop)
+        thread = await self._thread(claimed)
+        handled = await self._run_flow(claimed.raw, thread, stop)
         if handled.error is not None:
             fields = {"message": claimed.id, "error": handled.error.split(":", 1)[0][:100]}
             if handled.trace:
@@ -167,8 +170,20 @@ class Worker:
             log.warning("processing failed; flagged for staff", extra={"fields": fields})
         return handled
 
-    async def _run_flow(self, raw: bytes, stop: asyncio.Event | None) -> Handled:
-        running = asyncio.ensure_future(self.flow.run(raw))
+    async def _thread(self, claimed: Claimed) -> Thread | None:
+        """What the mail's conversation already knows (its facts, what our last reply asked
+        for, what our replies said), read before the flow: only the mail's headers are parsed
+        here, so a mail of any size costs little. A mail whose headers cannot be read has no
+        conversation context (the flow flags it); the store's outages propagate."""
+        try:
+            head = parse_head(claimed.raw)
+        except Exception:  # noqa: BLE001 - a bad mail gets no context; the flow flags it
+            return None
+        return await self.store.thread_context(head)
+
+    async def _run_flow(self, raw: bytes, thread: Thread | None,
+                        stop: asyncio.Event | None) -> Handled:
+        running = asyncio.ensure_future(self.flow.run(raw, thread))
         if stop is None:
             return await running
         stopping = asyncio.ensure_future(stop.wait())

@@ -88,7 +88,8 @@ def test_an_added_stage_runs_in_its_place() -> None:
     def forget_intents(pipeline: Pipeline, item: Processed) -> Processed:
         understood = flow.expect(item, Understood, "forget_intents")
         seen.append(type(item).__name__)
-        return replace(understood, understanding=replace(understood.understanding, intents=()))
+        return replace(understood, understanding=replace(understood.understanding, intents=(),
+                                                                  questions=()))
 
     item = pipeline().run(start(INQUIRY), (flow.understand, forget_intents, flow.rules,
                                            flow.draft))

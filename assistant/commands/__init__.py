@@ -8,6 +8,7 @@
     serve           serve, send                 the web app (with the sender), the sender alone
     users           users                       staff accounts of the web app
     intents         intents suggestions|train   the intent catalogue and its model
+    knowledge       knowledge check             time-bound statements that need staff
     report          report                      the figures of a period
     history         history search|export       finding and exporting conversations
     privacy         privacy purge|export|erase  retention and the data subject's rights
@@ -31,6 +32,7 @@ from assistant.commands import (
     config,
     history,
     intents,
+    knowledge,
     privacy,
     report,
     serve,
@@ -42,7 +44,8 @@ from assistant.commands import (
 from assistant.commands.common import EXIT_INPUT_ERROR, fail
 
 # In the order ``assistant --help`` lists them.
-GROUPS = (understanding, config, worker, store, serve, users, intents, report, history, privacy)
+GROUPS = (understanding, config, worker, store, serve, users, intents, knowledge, report, history,
+          privacy)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -154,6 +154,13 @@ def _print_draft(d: dict[str, Any]) -> None:
           f"eligibility {u.get('eligibility') or '–'}")
     for f in u.get("findings", []):
         print(f"  - {f['rule']}: {f['outcome']} — {f['reason_de']}")
+    for q in u.get("questions") or []:
+        print(f"Question:    „{q.get('text', '')}“ → "
+              f"{', '.join(q.get('intents') or []) or 'not recognised (a gap)'}")
+    for f in u.get("conversation_facts") or []:
+        source = f"from {f['message']} ({(f.get('received') or '')[:10]})" \
+            if f.get("message") else "stated in this mail"
+        print(f"Fact:        {f['name']} = {f['value']}, {source}")
     if d["needs_staff"]:
         print("Needs staff: " + "; ".join(d["staff_reasons"]))
     print(f"\nSubject: {d['subject']}\n")

@@ -38,6 +38,9 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--always", nargs="*", metavar="DIR",
                    help="with --cross: folders only trained on (default: tests/evaluation/dev*)")
     p.add_argument("--jobs", type=int, default=1, help="with --cross: folds in parallel")
+    p.add_argument("--threads", action="store_true",
+                   help="replay DIR's conversations through the worker into a fresh store "
+                        "(needs-reply recall and precision, the conversation's verdict)")
     p.set_defaults(func=cmd_evaluate)
 
 
@@ -167,6 +170,16 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    if args.threads:
+        from assistant import replay
+
+        folder = Path(args.folder or "")
+        if not (folder / "labels.jsonl").is_file():
+            return fail(f"{folder} has no labels.jsonl", EXIT_INPUT_ERROR)
+        result = replay.replay(folder, settings)
+        print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json"
+              else replay.format_text(result))
+        return 0
     if args.cross is not None:
         return _cross(args, settings)
     from assistant import evaluation

@@ -15,140 +15,210 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from assistant import rules
+from assistant.draft.entries import gap_marker, render_entry
+from assistant.draft.greeting import NOBODY, addressee, greeting_name
 from assistant.knowledge import Entry, Knowledge
 from assistant.parse.subject import without_reply_prefixes
-from assistant.values import Block, Draft, Eligibility, Mail, Understanding, Verdict
+from assistant.values import (
+    Block,
+    Draft,
+    Eligibility,
+    Mail,
+    Question,
+    Thread,
+    Understanding,
+    Verdict,
+)
+
+__all__ = ["GAP_MARKER", "Drafter", "addressee", "greeting_name", "render_entry", "reply_subject"]
 
 GAP_MARKER = re.compile(r"\[\[[^\]]*\]\]")
-_ORG_WORDS = re.compile(
-    r"\b(?:gemeinde|stadt|verwaltung|amt|rathaus|büro|buero|magistrat|team|info|poststelle|"
-    r"kontakt|service|office|municipality|council|department|landkreis|kreis|mailer|daemon|"
-    r"postmaster|noreply|no-reply|system|bürgerbüro|zentrale|sekretariat)\b", re.IGNORECASE)
-
-
-def greeting_name(display: str) -> str | None:
-    """A person's name for the greeting, or None for organisations and odd display names."""
-    name = " ".join(display.replace('"', " ").split())
-    if not name or "@" in name or _ORG_WORDS.search(name):
-        return None
-    titles = re.findall(r"\((Dr\.|Prof\.|Prof\. Dr\.)\)", name)
-    name = re.sub(r"\([^)]*\)", "", name).strip()
-    if "," in name:
-        last, _, first = name.partition(",")
-        name = f"{first.strip()} {last.strip()}".strip()
-    if titles:
-        name = f"{titles[0]} {name}"
-    words = name.split()
-    if not 2 <= len(words) <= 5 or not all(re.match(r"^[\w.'\-]+$", w) for w in words):
-        return None
-    return name
 
 
 class Drafter:
-    """Builds drafts from one knowledge snapshot; pure and reusable."""
+    """Builds drafts from one knowledge snapshot; pure and reusable.
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    ``today`` is the day the drafts are made (default: the current day, looked up per draft):
+    a time-bound statement of the knowledge is stated only while it holds on that day."""
+
+    def __init__(self, knowledge: Knowledge, today: date | None = None) -> None:
         self.knowledge = knowledge
+        self.today = today
         rows = knowledge.register_rows
-        date = rows[0].get("population_date", "") if rows else ""
-        self.register_date = ".".join(reversed(date.split("-"))) if date else ""
+        date_text = rows[0].get("population_date", "") if rows else ""
+        self.register_date = ".".join(reversed(date_text.split("-"))) if date_text else ""
         self._fixed: dict[tuple[str, str], Block] = {}
 
+    def render_entry(self, entry: Entry, lang: str, values: Mapping[str, Any],
+                     today: date | None = None) -> Block:
+        """The block for one knowledge entry (an answer or a notice) on ``today``."""
+        return render_entry(entry, lang, values, today or self.today or date.today(),
+                            self.knowledge.notices["gap"])
+
     def _render(self, entry: Entry, lang: str, **values: Any) -> Block:
-        if entry.is_gap:
-            return self._gap(entry.gap[lang], lang, entry)
-        if not entry.variables:
+        if not entry.variables and not entry.time_bound:
             # The same for every mail (only programme facts): rendered once per language.
             key = (entry.id, lang)
             if key not in self._fixed:
-                self._fixed[key] = self._block(entry, lang, {})
+                self._fixed[key] = self.render_entry(entry, lang, {})
             return self._fixed[key]
-        return self._block(entry, lang, values)
+        return self.render_entry(entry, lang, values)
 
-    @staticmethod
-    def _block(entry: Entry, lang: str, values: dict[str, Any]) -> Block:
-        text = entry.texts[lang].render(lang=lang, **values)
-        return Block(kind="answer" if entry.intent else "notice", text=" ".join(text.split()),
-                     source=entry.id, version=entry.version, intent=entry.intent)
-
-    def _gap(self, topic: str, lang: str, entry: Entry) -> Block:
-        marker = self.knowledge.notices["gap"].texts[lang].render(lang=lang, topic=topic)
-        return Block(kind="gap", text=marker, source=entry.id, version=entry.version,
-                     intent=entry.intent, gap=True)
-
-    def __call__(self, mail: Mail, understanding: Understanding, verdict: Verdict) -> Draft:
+    def __call__(self, mail: Mail, understanding: Understanding, verdict: Verdict,
+                 thread: Thread | None = None) -> Draft:
         lang = understanding.language if understanding.language in ("de", "en") else "de"
-        notices: Mapping[str, Entry] = self.knowledge.notices
-        answers: Mapping[str, Entry] = self.knowledge.answers
-        town = understanding.facts.municipality or (
+        known = {f.name: f.value for f in understanding.conversation_facts}
+        town = known.get("municipality") or understanding.facts.municipality or (
             understanding.register.name if understanding.register else None)
         values = {"town": town, "population": verdict.population, "basis": verdict.basis,
                   "state": verdict.state, "register_date": self.register_date,
-                  "amount": understanding.facts.amount_eur}
-        asked = _in_mail_order(understanding, mail.new_text)
-        if verdict.eligibility is Eligibility.NOT_ELIGIBLE and "eligibility" in asked:
-            # A town that cannot apply reads that first, before any detail.
-            asked.remove("eligibility")
-            asked.insert(0, "eligibility")
-        blocks: list[Block] = []
-        reasons: list[str] = []
-        verdict_notice = self._verdict_notice(verdict)
-        for intent_id in asked:
-            blocks.append(self._render(answers[intent_id], lang, **values))
-            if intent_id == "eligibility" and verdict_notice:
-                blocks.append(self._render(notices[verdict_notice], lang, **values))
-            if intent_id == "funding_amount" and verdict.has(rules.cap.NAME):
-                blocks.append(self._render(notices["cap"], lang, **values))
-        if understanding.abstained:
-            blocks.append(self._render(notices["abstained"], lang))
-        if verdict.eligibility is Eligibility.NOT_ELIGIBLE and "eligibility" not in asked:
-            # Never let a reply about details read like a promise to a town that cannot apply.
-            blocks.insert(0, self._render(notices[verdict_notice or "not_eligible_population"],
-                                          lang, **values))
-        if verdict.has(rules.cooperation.NAME) and "joint_application" not in asked \
-                and verdict.eligibility is not Eligibility.NOT_ELIGIBLE:
-            blocks.append(self._render(notices["cooperation"], lang, **values))
-        if verdict.has(rules.cap.NAME) and "funding_amount" not in asked:
-            blocks.append(self._render(notices["cap"], lang, **values))
-        for block in blocks:
-            if block.gap:
-                reasons.append(f"gap: {block.source}")
+                  "amount": known.get("amount_eur") or understanding.facts.amount_eur}
+        plan = _Plan(self, lang, values, thread.said if thread else frozenset())
+        plan.answer_questions(_questions(understanding), verdict)
+        if understanding.abstained and not plan.blocks:
+            plan.add(self._render(self.knowledge.notices["abstained"], lang))
+        reasons = [f"gap: {b.source}" for b in plan.blocks if b.gap]
         if understanding.register and understanding.register.ambiguous:
             reasons.append("ambiguous place name in the register")
         if mail.problems:
             reasons.append("the mail could only be read in part")
-        name = greeting_name(mail.sender.name) if mail.sender else None
+        person = addressee(mail)
         frame = self.knowledge.frame(lang)
-        text = frame.render(lang=lang, name=name, blocks=blocks)
+        text = frame.render(lang=lang, blocks=plan.blocks,
+                            **(person.frame_values() if person else NOBODY))
         greeting, _, _ = text.partition("\n")
         return Draft(language=lang, subject=reply_subject(mail.subject), greeting=greeting,
-                     blocks=tuple(blocks), text=text.strip() + "\n",
+                     blocks=tuple(plan.blocks), text=text.strip() + "\n",
                      needs_staff=bool(reasons), staff_reasons=tuple(dict.fromkeys(reasons)))
 
     @staticmethod
     def _verdict_notice(verdict: Verdict) -> str | None:
         if verdict.eligibility is Eligibility.NOT_ELIGIBLE:
-            return "not_eligible_state" if verdict.has(rules.state.NAME, Eligibility.NOT_ELIGIBLE) \
+            return "not_eligible_state" \
+                if verdict.has(rules.state.NAME, Eligibility.NOT_ELIGIBLE) \
                 else "not_eligible_population"
         if verdict.eligibility is Eligibility.ELIGIBLE:
             return "eligible"
         return "ask_population"
 
 
-def _in_mail_order(understanding: Understanding, text: str) -> list[str]:
-    """Intent ids in the order the mail asks them (by where their evidence stands)."""
-    def position(index_and_score: tuple[int, Any]) -> tuple[int, int]:
-        index, score = index_and_score
-        at = text.find(score.evidence) if score.evidence else -1
-        return (at if at >= 0 else len(text) + index, index)
-    ordered = sorted(enumerate(understanding.intents), key=position)
-    return [score.id for _, score in ordered]
-
-
 def reply_subject(subject: str) -> str:
     """``Re: <subject>`` without stacking earlier prefixes (Re:, AW:, WG:, Fwd: …)."""
     core = without_reply_prefixes(subject)
     return f"Re: {core}" if core else "Re:"
+
+
+def _questions(understanding: Understanding) -> tuple[Question, ...]:
+    """The questions to answer, in the mail's order. An understanding without question units
+    (a redraft with intents chosen by staff) asks one question per intent."""
+    if understanding.questions:
+        return understanding.questions
+    return tuple(Question(i.evidence, (i.id,)) for i in understanding.intents)
+
+
+class _Plan:
+    """The blocks of one draft, in the order the mail asks its questions.
+
+    One answer block per intent (a second question about the same intent adds none); a marked
+    gap that quotes the question for every question the knowledge cannot answer — unrecognised,
+    outside the programme, a case only staff know, a part the answer does not cover, a question
+    that presumes an eligibility the verdict denies. The rule notices follow the taxonomy: a town
+    that cannot apply reads that first and gets no encouragement (no cooperation hint); the
+    verdict replaces the general eligibility rule when there is one (each rule said once); a
+    notice our earlier replies in the conversation already gave is not repeated unless asked.
+    """
+
+    def __init__(self, drafter: Drafter, lang: str, values: dict[str, Any],
+                 said: frozenset[str]) -> None:
+        self.drafter = drafter
+        self.lang = lang
+        self.values = values
+        self.said = said
+        self.blocks: list[Block] = []
+        self.notices = drafter.knowledge.notices
+        self.answers = drafter.knowledge.answers
+
+    def add(self, block: Block) -> None:
+        if all(b.text != block.text for b in self.blocks):
+            self.blocks.append(block)
+
+    def notice(self, name: str) -> None:
+        # "answered": the intents whose answers stand in the draft so far, so that a notice
+        # does not repeat a rule its answer already states (the limit after the eligibility
+        # answer, the maximum after the funding answer).
+        answered = tuple(b.intent for b in self.blocks if b.kind == "answer" and b.intent)
+        self.add(self.drafter._render(self.notices[name], self.lang, **self.values,
+                                      answered=answered))
+
+    def gap(self, question: str, topic_entry: Entry | None, source: Entry,
+            intent: str | None = None) -> None:
+        topic = topic_entry.gap[self.lang] if topic_entry is not None and topic_entry.is_gap \
+            else ""
+        quoted = self.notices["gap_question"].texts[self.lang].render(
+            lang=self.lang, question=" ".join(question.split())[:300], topic=topic)
+        marker = gap_marker(self.notices["gap"], self.lang, quoted, "")
+        self.add(Block(kind="gap", text=marker, source=source.id, version=source.version,
+                       intent=intent, gap=True))
+
+    def answer_questions(self, questions: tuple[Question, ...], verdict: Verdict) -> None:
+        not_eligible = verdict.eligibility is Eligibility.NOT_ELIGIBLE
+        verdict_notice = Drafter._verdict_notice(verdict)
+        asked = {i for q in questions for i in q.intents}
+        if not_eligible and verdict_notice and (
+                "eligibility" in asked or self.notices[verdict_notice].id not in self.said):
+            # A town that cannot apply reads that first, before any detail.
+            self.notice(verdict_notice)
+        answered: set[str] = set()
+        for question in questions:
+            if not question.intents:
+                unrecognised = self.notices["unrecognised"]
+                self.gap(question.text, unrecognised, unrecognised)
+            for intent in question.intents:
+                if intent not in answered:
+                    answered.add(intent)
+                    self._answer(question, intent, verdict, verdict_notice)
+        if verdict.has(rules.cooperation.NAME) and not not_eligible \
+                and "joint_application" not in answered \
+                and self.notices["cooperation"].id not in self.said:
+            self.notice("cooperation")
+        if verdict.has(rules.cap.NAME) and "funding_amount" not in answered and \
+                self.notices["cap"].id not in self.said:
+            self.notice("cap")
+
+    def _answer(self, question: Question, intent: str, verdict: Verdict,
+                verdict_notice: str | None) -> None:
+        entry = self.answers[intent]
+        not_eligible = verdict.eligibility is Eligibility.NOT_ELIGIBLE
+        if entry.is_gap:
+            self.gap(question.text, entry, entry, intent)
+            return
+        if not_eligible and entry.only_if_eligible:
+            self.gap(question.text, self.notices["only_if_eligible"], entry, intent)
+            return
+        if intent == "eligibility":
+            if question.role == "supplied":
+                self.notice("supplied")
+            if verdict.eligibility is Eligibility.ELIGIBLE and verdict_notice:
+                # The verdict states the rule with the town's own figure: said once.
+                self.notice(verdict_notice)
+            elif not not_eligible:
+                self.add(self.drafter._render(entry, self.lang, **self.values))
+                if verdict_notice:
+                    self.notice(verdict_notice)
+        elif intent == "funding_amount" and verdict.has(rules.cap.NAME):
+            self.notice("cap")  # it states the maximum with the sum the mail names: said once
+        else:
+            self.add(self.drafter._render(entry, self.lang, **self.values))
+        if entry.beyond and _beyond(entry.beyond).search(question.text.lower()):
+            self.gap(question.text, self.notices["partly"], entry, intent)
+
+
+@lru_cache(maxsize=64)
+def _beyond(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for the words that start a word of the question ("verläng" in "verlängern")."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in words))

@@ -135,6 +135,10 @@ class UnderstandingRecord(Base):
     # [{text, intents: [ids], role}]: each question the mail asks (no intents: unrecognised)
     questions: Mapped[list[Any]] = mapped_column(JSON, default=list,
                                                  server_default=text("'[]'"))
+    # [{name, value, message, received}]: the conversation's facts after this mail, each with
+    # the Message-ID of the mail that stated it ("" for this mail); the verdict used these
+    conversation_facts: Mapped[list[Any]] = mapped_column(JSON, default=list,
+                                                          server_default=text("'[]'"))
     knowledge_version: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

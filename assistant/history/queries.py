@@ -86,6 +86,7 @@ async def get_draft(engine: AsyncEngine, draft_id: int) -> dict[str, Any] | None
                     "sender_name": m.sender_name, "subject": m.subject, "date": _time(m.date)},
         "understanding": None if u is None else {
             "kind": u.kind, "intents": u.intents, "questions": u.questions,
+            "conversation_facts": u.conversation_facts,
             "abstained": u.abstained, "facts": u.facts,
             "register": u.register, "eligibility": u.eligibility,
             "eligibility_basis": u.eligibility_basis, "findings": u.findings},

@@ -80,6 +80,9 @@ def understanding_row(understanding: Understanding, verdict: Verdict | None,
         "abstained": understanding.abstained,
         "questions": [{"text": q.text[:600], "intents": list(q.intents), "role": q.role}
                       for q in understanding.questions],
+        "conversation_facts": [{"name": f.name, "value": f.value, "message": f.message[:998],
+                                "received": f.received}
+                               for f in understanding.conversation_facts],
         "facts": {"population": facts.population, "amount_eur": facts.amount_eur,
                   "municipality": facts.municipality, "state": facts.state,
                   "evidence": [list(pair) for pair in facts.evidence]},

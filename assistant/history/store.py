@@ -38,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from assistant import values
 from assistant.errors import LeaseLost, StoreUnavailable
-from assistant.history import records, threads
+from assistant.history import context, records, threads
 from assistant.history.models import (
     utcnow,
 )
@@ -52,7 +52,7 @@ from assistant.history.tables import (
 )
 from assistant.inbound import Checkpoint, Incoming
 from assistant.leases import new_owner, owner_is_dead
-from assistant.values import Decided, Drafted, Handled, Kind, Understood
+from assistant.values import Decided, Drafted, Handled, Kind, Mail, Thread, Understood
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -123,6 +123,14 @@ class Store:
             if is_transient(exc):
                 raise StoreUnavailable(f"{exc.__class__.__name__}: {exc}".splitlines()[0]) from exc
             raise
+
+    async def thread_context(self, mail: Mail) -> Thread | None:
+        """What the conversation ``mail`` joins knows so far (:mod:`assistant.history.context`);
+        None for a mail that opens a new conversation."""
+        async with self.transaction() as conn:
+            return await context.thread_context(
+                conn, mail, domain=self.settings.message_id_domain,
+                window_days=self.settings.thread_window_days, now=utcnow())
 
     def _insert(self, table: Any) -> Any:
         return (postgresql.insert if self._postgres else sqlite.insert)(table)

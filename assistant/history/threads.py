@@ -12,9 +12,12 @@ In this order, the first that finds one wins:
    ``thread_window_days`` days.
 
 A person's mail (an inquiry or a thank-you) joins a conversation only when that conversation is
-with the same sender address: when two people reply to one message, each gets a conversation of
-their own. Bounces and automatic replies attach to the conversation they refer to whoever sent
-them; they are never answered, so they cannot cause a reply to the wrong person.
+with the same sender address, or with a colleague at the same organisation (the same mail domain,
+not a public mail provider): a clerk who answers for the mayor continues the mayor's inquiry,
+and the conversation's facts carry over; two strangers replying to one message each get a
+conversation of their own. The reply always goes to the sender of the mail it answers. Bounces
+and automatic replies attach to the conversation they refer to whoever sent them; they are never
+answered, so they cannot cause a reply to the wrong person.
 """
 
 from __future__ import annotations
@@ -78,10 +81,30 @@ def _referenced_ids(mail: Mail, kind: str) -> list[str]:
     return [i[:998] for i in dict.fromkeys(i.strip() for i in ids if i and i.strip())]
 
 
+# Public mail providers: two senders at one of these share no organisation.
+_PUBLIC_DOMAINS = frozenset("""
+gmail.com googlemail.com web.de gmx.de gmx.net gmx.at gmx.ch t-online.de freenet.de posteo.de
+mailbox.org yahoo.com yahoo.de outlook.com outlook.de hotmail.com hotmail.de live.com live.de
+msn.com icloud.com me.com mac.com aol.com aol.de arcor.de online.de 1und1.de ionos.de
+protonmail.com proton.me tutanota.com tuta.io vodafone.de email.de kabelmail.de
+""".split())
+
+
+def _domain(address: str | None) -> str:
+    return (address or "").rpartition("@")[2].lower()
+
+
 def _same_person(kind: str, sender: str | None, conversation_sender: str | None) -> bool:
-    if kind not in _PERSONAL_KINDS:
+    """Whether a mail of ``kind`` from ``sender`` may join a conversation with
+    ``conversation_sender``: always for machine mail; for a person, the same address or a
+    colleague at the same organisation's domain."""
+    if kind not in _PERSONAL_KINDS or conversation_sender is None:
         return True
-    return conversation_sender is None or (sender or "") == conversation_sender.lower()
+    if (sender or "") == conversation_sender.lower():
+        return True
+    domain = _domain(sender)
+    return bool(domain) and domain not in _PUBLIC_DOMAINS and \
+        domain == _domain(conversation_sender)
 
 
 async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, domain: str,

@@ -160,6 +160,10 @@ def _walk(part: Message, problems: list[str], body: Body, depth: int,
             inner = payload[0] if payload else None
             if isinstance(inner, Message):
                 body.returned_ids.extend(message_ids(str(inner.get("Message-ID", ""))))
+                # Then the mails the returned one answered: a bounce of a reply that is not
+                # stored (any more) still finds its conversation through them.
+                for name in ("In-Reply-To", "References"):
+                    body.returned_ids.extend(reversed(message_ids(str(inner.get(name, "")))))
                 subject = header_text(inner.get("Subject"), problems, "Subject")
                 body.attachments.append(Attachment(subject or None, ctype, len(inner.as_bytes())
                                                    if _safe_len(inner) else 0))

@@ -116,16 +116,40 @@ def _facts(understanding: UnderstandingRecord | None) -> list[dict[str, Any]]:
         for pair in raw_evidence:
             if isinstance(pair, list | tuple) and len(pair) == 2:
                 evidence[str(pair[0])] = str(pair[1])
+    earlier = {str(f.get("name")): f for f in (understanding.conversation_facts or [])
+               if isinstance(f, Mapping) and f.get("message")}
     rows = []
     for name, label in FACT_LABELS.items():
         stated = facts.get(name)
         if stated not in (None, ""):
             rows.append({"label": label, "value": stated, "source": "stated",
                          "evidence": evidence.get(name, "")})
+        elif name in earlier:
+            # Known from an earlier mail of the conversation: the verdict used it.
+            fact = earlier[name]
+            rows.append({"label": label, "value": fact.get("value"), "source": "thread",
+                         "evidence": str(fact.get("message") or ""),
+                         "received": str(fact.get("received") or "")[:10]})
         elif name in REGISTER_FIELDS and register.get(REGISTER_FIELDS[name]) not in (None, ""):
             rows.append({"label": label, "value": register.get(REGISTER_FIELDS[name]),
                          "source": "register", "evidence": ""})
     return rows
+
+
+def _questions(understanding: UnderstandingRecord | None,
+               titles: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The mail's questions, each with the titles of the intents found in it (none: for
+    staff to answer)."""
+    if understanding is None:
+        return []
+    out = []
+    for question in understanding.questions or []:
+        if not isinstance(question, Mapping):
+            continue
+        out.append({"text": str(question.get("text") or ""),
+                    "supplied": question.get("role") == "supplied",
+                    "intents": [titles.get(str(i), str(i)) for i in question.get("intents") or []]})
+    return out
 
 
 def _blocks(draft: Draft, text: str) -> list[dict[str, Any]]:
@@ -191,6 +215,7 @@ async def _render(request: Request, ctx: Ctx, draft_id: int, *, status: int = 20
         four_eyes=decisions.second_reviewer_reasons(draft, understanding, settings,
                                                     _sensitive(ctx)),
         understood=understood, facts=_facts(understanding), intents=intents, chosen=chosen,
+        questions=_questions(understanding, titles),
         sentences=corrections.sentences(message.new_text or "") if message else [],
         kind_labels=KIND_LABELS, eligibility_labels=ELIGIBILITY_LABELS,
         basis_labels=BASIS_LABELS, rule_labels=RULE_LABELS,

@@ -1,10 +1,15 @@
-"""Small municipalities may coordinate with neighbours: a hint for the reply."""
+"""Small municipalities may coordinate with neighbours: a hint for the reply.
+
+Only for a town that may apply: a town outside the programme's state (or in doubt about it) or
+at or above the population limit gets no hint — after a refusal it would read as encouragement.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from assistant.numerals import whole
+from assistant.rules.state import outside_home
 from assistant.values import PASSED, Finding
 
 if TYPE_CHECKING:
@@ -19,18 +24,18 @@ def check(facts: RuleFacts, limits: Limits) -> Finding:
         return Finding(NAME, PASSED, "Keine Einwohnerzahl bekannt: kein Hinweis auf die "
                                      "Abstimmung mit anderen Kommunen.",
                        "No population known: no hint at coordinating with other municipalities.")
-    if facts.population >= limit:
+    if facts.population >= limit or facts.population >= limits.population_below:
         return Finding(NAME, PASSED,
                        f"{whole(facts.population)} Einwohner, nicht unter {whole(limit)}: kein "
                        "Hinweis auf die Abstimmung mit anderen Kommunen.",
                        f"{whole(facts.population, 'en')} inhabitants, not below "
                        f"{whole(limit, 'en')}: no hint at coordinating with other municipalities.")
-    if facts.state is not None and facts.state != limits.home_state:
+    if outside_home(facts, limits):
         return Finding(NAME, PASSED,
-                       f"Liegt in {facts.state}, nicht in {limits.home_state}: kein Hinweis auf "
-                       "die Abstimmung mit anderen Kommunen.",
-                       f"Located in {facts.state}, not in {limits.home_state}: no hint at "
-                       "coordinating with other municipalities.")
+                       f"Nicht sicher in {limits.home_state}: kein Hinweis auf die Abstimmung "
+                       "mit anderen Kommunen.",
+                       f"Not known to be in {limits.home_state}: no hint at coordinating with "
+                       "other municipalities.")
     return Finding(NAME, "hint",
                    f"Unter {whole(limit)} Einwohnern: Hinweis auf die Abstimmung mit "
                    "anderen Kommunen.",

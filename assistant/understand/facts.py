@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.understand import places, whose
+from assistant.understand.normalize import fold
 from assistant.understand.register import Register
 
 _NUMBER_WORDS = {
@@ -29,14 +31,14 @@ _NUMBER_WORDS = {
 
 _NUM = r"\b(?:\d{1,3}(?:[.,\u202f\u00a0 ’']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 _WORDNUM = (r"(?:\b[a-zäöüß]*?(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|"
-            r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*tausend"
+            r"zwölf|zwoelf|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig)[a-zäöüß]*[td]ausend"
             r"[a-zäöüß]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             r"fifteen|twenty|thirty|forty|fifty)\s+thousand)")
 _THOUSAND = r"(?:\s*(?:tsd\.?|tausend|k\b|thousand|t(?=€|eur\b)))"
 _POP_UNIT = (r"(?:einwohner(?:innen|\*innen|:innen|_innen|innen)?(?:\s+und\s+einwohner(?:n)?)?|"
              r"einwohnern|ew\b|einw\.?|bürger(?:innen)?\s+und\s+bürger(?:n)?|bürger\*innen|"
-             r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen|"
-             r"personen|inhabitants|residents|citizens|people)")
+             r"bürgerinnen|bewohner(?:innen)?(?:\s+und\s+bewohner(?:n)?)?|menschen|seelen?|"
+             r"personen|inhabitants?|residents|citizens|people|ppl|leute[n]?|leut|leit)\b")
 # Number words ("zwölftausend") are rare and costly to look for: a second, fuller pattern is
 # used only when the text has "tausend" or "thousand" in it.
 _POPULATION_DIGITS = re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?[\s-]*(?P<unit>{_POP_UNIT})",
@@ -54,8 +56,8 @@ _POPULATION = [
 ]
 # A cheap first look: no population word, no population.
 _POPULATION_HINT = re.compile(
-    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seelen|personen|inhabit|resident|citizen|people|"
-    r"population|bev(?:ö|oe)lkerung", re.IGNORECASE)
+    r"einw|\bew\b|b(?:ü|ue)rger|bewohner|menschen|seele|personen|inhabit|resident|citizen|people|"
+    r"population|bev(?:ö|oe)lkerung|\bppl\b|\bleut|\bleit\b", re.IGNORECASE)
 _POPULATION_NAMED = re.compile(
     r"einwohnerzahl|einwohnerstand|bev(?:ö|oe)lkerung|population|"
     r"einwohner(?:innen|\*innen|:innen|_innen)?\s*[:(]|\bew\b|\beinw\b")
@@ -70,11 +72,21 @@ _SUBGROUP_AFTER = re.compile(
     r"(?:\w+\s+){0,3}?(?:migration|ausl(?:ä|ae)nd|fl(?:ü|ue)cht|zugewandert|nichtdeutsch|"
     r"foreign|refugee|non-german|einwanderungs|anderer\s+staats|deutscher\s+staats|"
     r"\w*staatsangeh)", re.IGNORECASE)
-_PEOPLE_NEEDS_CONTEXT = re.compile(r"^(?:menschen|people|seelen|citizens|personen)$",
-                                   re.IGNORECASE)
+_PEOPLE_NEEDS_CONTEXT = re.compile(
+    r"^(?:menschen|people|seelen?|citizens|personen|ppl|leute[n]?|leut|leit)$", re.IGNORECASE)
+# Words that make "Menschen", "Leute" (and the dialect "Leit", "Seele") the town's people: living
+# there, counting, being (also in dialect: "mir sin"), the town itself.
+# "Leute", "ppl", dialect "Leit", "Seele": the town's people only where the sentence says the
+# sender's place is that many ("mir sin 2.100 Leut", "a small town … about 5k ppl").
+_FOLK = re.compile(r"^(?:ppl|leute[n]?|leut|leit|seele)$", re.IGNORECASE)
+_FOLK_CONTEXT = re.compile(
+    r"\b(?:wir\s+sind|mir\s+sin|mir\s+sinn|we\s+are|we're|were\s+a|sind\s+wir|gemeinde|gemaa|"
+    r"stadt|kommune|town|village|municipality|dorf|im\s+ort|hier\s+im|bei\s+uns)\b",
+    re.IGNORECASE)
 _PEOPLE_CONTEXT = re.compile(
-    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|sind|live|living|home\s+to|"
-    r"gemeinde|stadt|kommune|town|municipality|city|ort)\b", re.IGNORECASE)
+    r"\b(?:leben|wohnen|lebten|z(?:ä|ae)hlt|z(?:ä|ae)hlen|hat|haben|sind|sin|sinn|live|living|"
+    r"home\s+to|gemeinde|gemaa|stadt|kommune|town|municipality|city|ort|dorf|village|we're|were|"
+    r"we\s+are)\b", re.IGNORECASE)
 
 _AMOUNT = [
     re.compile(rf"(?P<num>{_NUM})(?P<k>{_THOUSAND})?\s*(?:,-|,--|\.-)?\s*(?:€|euro\b|eur\b)",
@@ -86,53 +98,21 @@ _CAP_CONTEXT = re.compile(
     r"\bcap\b|ceiling|pressemitteilung|press\s+release|genannten|angegebenen|mentioned|"
     r"h(?:ö|oe)chstens|at\s+most|limit", re.IGNORECASE)
 
-STATES = {
-    "Baden-Württemberg": r"baden-w(?:ü|ue)rttemberg\w*|baden-wuerttemberg|baden-württemberg",
-    "Bayern": r"bayern|bayerisch\w*|bavaria\w*",
-    "Berlin": r"berlin(?!er\s+platz)",
-    "Brandenburg": r"brandenburg(?:isch\w*)?",
-    "Bremen": r"bremen",
-    "Hamburg": r"hamburg",
-    "Hessen": r"(?:nord|süd|sued|mittel|ost|west|ober)?hessen|(?:nord|süd|sued|mittel|ost|west)?"
-              r"hessisch\w*|hesse|hessian",
-    "Mecklenburg-Vorpommern": r"mecklenburg-vorpommern",
-    "Niedersachsen": r"niedersachsen|niedersächsisch\w*|lower\s+saxony",
-    "Nordrhein-Westfalen": r"nordrhein-westfalen|\bnrw\b|north\s+rhine-westphalia",
-    "Rheinland-Pfalz": r"rheinland-pfalz|rheinland-pfälzisch\w*|rhineland-palatinate",
-    "Saarland": r"saarland|saarländisch\w*",
-    "Sachsen": r"(?<!nieder)(?<!nieder-)sachsen(?!-anhalt)|(?<!nieder)sächsisch\w*|"
-               r"(?<!lower\s)saxony",
-    "Sachsen-Anhalt": r"sachsen-anhalt|saxony-anhalt",
-    "Schleswig-Holstein": r"schleswig-holstein\w*",
-    "Thüringen": r"th(?:ü|ue)ringen|th(?:ü|ue)ringisch\w*|thuringia",
-}
-_STATE_NAMES = list(STATES)
-_STATE_PATTERN = re.compile(
-    "|".join(rf"\b(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())), re.IGNORECASE)
-# The same names run on lower-cased text, where a word start that no state name can begin with
-# is skipped at once (much faster than a case-insensitive alternation tried at every position).
-_STATE_LOWER = re.compile(
-    r"\b(?=[bhlmnorstw])(?:"
-    + "|".join(rf"(?P<s{i}>{rx})\b" for i, rx in enumerate(STATES.values())) + ")")
-# Mentions of a state that do not place the sender there.
-_STATE_NOT_OWN = re.compile(
-    r"(?:gegenüber|gegenueber|nachbar\w*|neighbou?ring|border\w*|grenze\s+zu|angrenzend\w*|"
-    r"ministerium|ministry|landesregierung|land(?:es)?programm|landesmittel|des\s+landes|"
-    r"state\s+programme|programme\s+of|wir-programm|förderprogramm)\W+(?:\w+\W+){0,3}$",
-    re.IGNORECASE)
-
-_DISTRICT = re.compile(
-    r"(?:(?P<pre>(?i:(?:land)?kreis(?:es)?|district\s+of)|LK|Lkr\.)\s*:?\s+"
-    r"(?P<name1>[A-ZÄÖÜ][\w\-äöüß]+(?:[\- ][A-ZÄÖÜ][\w\-äöüß]+)?))"
-    r"|(?P<name2>[A-ZÄÖÜ][\w\-äöüß]*-?[Kk]reis(?:es)?)\b"
-    r"|(?P<name3>[A-ZÄÖÜ][\w\-äöüß]+(?:-[A-ZÄÖÜ][\w\-äöüß]+)*)\s+(?:district|county)\b")
-
 _MUNICIPALITY = re.compile(
-    r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Kreisstadt|Hansestadt|Kommune|Gemeindeverwaltung|"
+    r"(?P<kind>Gemeinde|Stadt|Marktgemeinde|Markt(?:es)?|Kreisstadt|Hansestadt|Kommune|"
+    r"Ortsgemeinde|Verbandsgemeinde|Samtgemeinde|Gemeindeverwaltung|"
     r"Stadtverwaltung|Magistrat\s+der\s+Stadt|Gemeindevorstand\s+der\s+Gemeinde|"
     r"[Mm]unicipality\s+of|[Tt]own\s+of|[Cc]ity\s+of|[Vv]illage\s+of)\s+"
-    r"(?P<name>(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][\w\-äöüß]+(?:\s+(?:am|an\s+der|a\.\s*d\.|vor\s+der)\s+"
-    r"[A-ZÄÖÜ][\w\-äöüß]+|\s+\((?!(?:Land)?[Kk]reis)[A-ZÄÖÜ][\w.]+\)|\s+v\.\s*d\.\s*[A-ZÄÖÜ]\w+)?)")
+    r"(?P<name>(?:(?:Bad|Sankt|St\.)\s+)?[A-ZÄÖÜ][\w\-äöüß]+)"
+    r"(?P<suffix>\s+(?:am|an\s+der|a\.\s*d\.|vor\s+der)\s+(?P<river>[A-ZÄÖÜ][\w\-äöüß]+)"
+    r"|\s+\((?!(?:Land)?[Kk]reis)[A-ZÄÖÜ][\w.]+\)|\s+v\.\s*d\.\s*[A-ZÄÖÜ]\w+)?")
+# Without the register's river and region names: what "an der …" after a town never is.
+_NOT_A_RIVER = re.compile(r"kiv|wir\b|f(?:ö|oe)rder|programm|strateg|antrag|projekt|teilnahme|"
+                          r"ausschreibung|aktion|initiative", re.IGNORECASE)
+# Another person's town: "ein Kollege aus der Stadt X", "a friend from the town of X".
+_SOMEONE_ELSES = re.compile(
+    r"(?:kolleg\w*|colleague\w*|bekannte\w*|freund\w*|friend\w*)\s+(?:\w+\s+){0,2}"
+    r"(?:aus|von|from|in|bei|at)\s+(?:der|dem|den|the|a)?\s*$", re.IGNORECASE)
 _NOT_A_NAME = frozenset({
     "Verwaltung", "Hessen", "Deutschland", "Integration", "Vielfalt", "Sie", "Ihr", "Ihre", "Und",
     "Mit", "Der", "Die", "Das", "Wir", "Im", "In", "Mein", "Unser", "Unsere", "Kreis", "Landkreis",
@@ -171,40 +151,44 @@ def _to_int(num: str, thousand: bool) -> int | None:
     return None
 
 
+def _below_thousand(word: str) -> int:
+    """"zweihundert" 200, "dreiundzwanzig" 23, "vierhundertfünfzig" 450, "zwölf" 12; 0 if
+    not a number word."""
+    hundreds = 0
+    if "hundert" in word:
+        head, _, word = word.partition("hundert")
+        hundreds = _NUMBER_WORDS.get(head or "ein", 0) * 100
+    if "und" in word:
+        ones, _, tens = word.partition("und")
+        rest = _NUMBER_WORDS.get(ones, 0) + _NUMBER_WORDS.get(tens, 0)
+    else:
+        rest = _NUMBER_WORDS.get(word, 0)
+    return hundreds + rest
+
+
 def _word_number(word: str) -> int | None:
-    word = word.replace(" thousand", "tausend")
+    # Hessian dialect writes "dreidausendvierhunnert".
+    word = word.replace(" thousand", "tausend").replace("dausend", "tausend").replace(
+        "hunnert", "hundert")
     head, _, tail = word.partition("tausend")
     if not head:
         return None
-    total = 0
-    rest = head
-    # "zwölf", "dreiundzwanzig", "fünfundvierzig", "zweihundert"
-    hundreds = 0
-    if "hundert" in rest:
-        h, _, rest = rest.partition("hundert")
-        hundreds = _NUMBER_WORDS.get(h or "ein", 1) * 100
-    if "und" in rest:
-        ones, _, tens = rest.partition("und")
-        total = _NUMBER_WORDS.get(ones, 0) + _NUMBER_WORDS.get(tens, 0)
-    else:
-        total = _NUMBER_WORDS.get(rest, 0)
-    total += hundreds
-    if not total:
+    thousands = _below_thousand(head)
+    if not thousands:
         return None
-    value = total * 1000
-    if tail.startswith("fünfhundert") or tail.startswith("fuenfhundert"):
-        value += 500
-    return value
+    return thousands * 1000 + _below_thousand(tail)
 
 
 def population(text: str) -> Found | None:
-    """The population the text states for the sender's municipality, if any."""
-    if not _POPULATION_HINT.search(text):
+    """The population the text states for the sender's municipality, if any: only from a
+    sentence about the municipality (:mod:`assistant.understand.whose`), never from a job
+    application."""
+    if not _POPULATION_HINT.search(text) or whose.JOB_APPLICATION.search(text):
         return None
     candidates: list[tuple[int, int, str, int]] = []
     lowered = text.lower()
     patterns = list(_POPULATION)
-    if "tausend" not in lowered and "thousand" not in lowered:
+    if "ausend" not in lowered and "thousand" not in lowered:
         patterns[0] = _POPULATION_DIGITS
     if not _POPULATION_NAMED.search(lowered):
         patterns = patterns[:1]
@@ -215,14 +199,17 @@ def population(text: str) -> Found | None:
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 60]
-            if _SUBGROUP_BEFORE.search(before) or _SUBGROUP_AFTER.match(after):
-                continue
             unit = match.groupdict().get("unit") or ""
-            if unit and _PEOPLE_NEEDS_CONTEXT.match(unit):
+            people = bool(unit and _PEOPLE_NEEDS_CONTEXT.match(unit))
+            if _SUBGROUP_BEFORE.search(before) or _SUBGROUP_AFTER.match(after) \
+                    or whose.someone_elses(text, match.start(), match.end(), people):
+                continue
+            if people:
                 sentence = text[max(0, match.start() - 80):match.end() + 40]
+                context = _FOLK_CONTEXT if _FOLK.match(unit) else _PEOPLE_CONTEXT
                 # "Weißdornhain (about 11,500 people, in Hesse)": a figure in parentheses after
                 # the town's name is its population, too.
-                if not _PEOPLE_CONTEXT.search(sentence) and "(" not in before[-25:]:
+                if not context.search(sentence) and "(" not in before[-25:]:
                     continue
             candidates.append((rank, match.start(), match.group(0), value))
     if not candidates:
@@ -255,37 +242,15 @@ def amount(text: str, cap: int) -> Found | None:
     return None
 
 
-def state(text: str) -> Found | None:
-    """A federal state the text names as the sender's own."""
-    lowered = text.lower()
-    # Lower-casing keeps the offsets for all but a few exotic letters; those take the slow path.
-    matches = (_STATE_LOWER.finditer(lowered) if len(lowered) == len(text)
-               else _STATE_PATTERN.finditer(text))
-    for match in matches:
-        start, end = match.span()
-        before = text[max(0, start - 60):start]
-        # part of a web or mail address ("www.integrationskompass.hessen.de"), not a place
-        if text[start - 1:start] in (".", "@", "/") or (text[end:end + 1] == "."
-                                                       and text[end + 1:end + 2].isalnum()):
-            continue
-        if _STATE_NOT_OWN.search(before):
-            continue
-        name = _STATE_NAMES[int((match.lastgroup or "s0")[1:])]
-        return Found(name, text[start:end])
-    return None
+def state(text: str, home: str | None = None) -> Found | None:
+    """A federal state the text names as the sender's own (by a statement or a mere mention;
+    neighbours, partners and the programme's state as such are not the sender's)."""
+    found = places.place(text, home=home)
+    return Found(found.state, found.evidence) if found.state else None
 
 
 def districts(text: str) -> list[str]:
-    lowered = text.lower()
-    if not any(word in lowered for word in ("kreis", "district", "county", "lk ", "lkr.")):
-        return []
-    found = []
-    for match in _DISTRICT.finditer(text):
-        name = match.group("name1") or match.group("name2") or match.group("name3")
-        if name:
-            # "des Wetteraukreises", "des Landkreises Fulda": the genitive names the same district.
-            found.append(re.sub(r"([Kk]reis)es$", r"\1", name))
-    return found
+    return [name for _, name in places.district_names(text)]
 
 
 def district_state(text: str, register: Register,
@@ -300,17 +265,32 @@ def district_state(text: str, register: Register,
     return None
 
 
-def municipality(text: str) -> Found | None:
-    """The sender's own town: the most often named, neighbours and partners excluded."""
+def municipality(text: str, suffixes: frozenset[str] | None = None,
+                 signature: str = "") -> Found | None:
+    """The sender's own town: the most often named — a name in the signature (the tail of
+    ``text``) counts three times —, neighbours, partners and colleagues' towns excluded.
+
+    "an der Lahn" after a name belongs to it only when the register knows such a suffix
+    (``suffixes``: folded first words, e.g. "lahn", "main"), so "die Gemeinde Musterhausen an
+    der KIV-Förderung" names Musterhausen."""
     counts: dict[str, list[int]] = {}
+    signed_from = len(text) - len(signature) if signature else len(text) + 1
     for match in _MUNICIPALITY.finditer(text):
         name = match.group("name").strip()
         if name.split()[0] in _NOT_A_NAME or name.endswith(("kreis", "Kreis")):
             continue
-        before = text[max(0, match.start() - 30):match.start()]
-        if _NEIGHBOUR.search(before):
+        before = text[max(0, match.start() - 40):match.start()]
+        if _NEIGHBOUR.search(before[-30:]) or _SOMEONE_ELSES.search(before) \
+                or whose.PART_OF.match(" ".join(text[match.end():match.end() + 120].split())):
             continue
-        counts.setdefault(name, []).append(match.start())
+        river = match.group("river")
+        suffix = match.group("suffix") or ""
+        if river and (_NOT_A_RIVER.search(river) if suffixes is None
+                      else fold(river) not in suffixes):
+            suffix = ""
+        name = f"{name}{suffix}".strip()
+        weight = 3 if match.start() >= signed_from else 1
+        counts.setdefault(name, []).extend([match.start()] * weight)
     if not counts:
         return None
     best = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))

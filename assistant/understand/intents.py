@@ -43,10 +43,10 @@ def unit_probabilities(model: IntentModel, found: Sequence[Unit], language: str)
     for index, unit in enumerate(found):
         if not unit.asks or unit.from_subject or len(unit.text.split()) >= SHORT_QUESTION_WORDS:
             continue
-        # The nearest sentence before it, when that tells (a question before it asks its own).
+        # The nearest sentence before it names the topic ("Und wer hilft da weiter?").
         before = next((found[k] for k in range(index - 1, -1, -1)
                        if found[k].role in (Role.STATEMENT, Role.QUESTION)), None)
-        if before is not None and before.role is Role.STATEMENT:
+        if before is not None:
             joined.append(f"{before.text} {unit.text}")
             rows.append(index)
     if joined:
@@ -71,13 +71,13 @@ class IntentClassifier:
         self.intent_ids = model.intents
 
     def classify(self, text: str, subject: str, language: str,
-                 supplied: Iterable[Question] = ()) -> Classified:
+                 supplied: Iterable[Question] = (), terse: bool = True) -> Classified:
         """The intents the mail asks, best first, and each question with its intents.
 
         ``supplied`` are questions the conversation answers for the mail (a reply that gives
         the population we asked for completes ``eligibility``); they count as asked.
         """
-        found = units(text, subject)
+        found = units(text, subject, terse=terse)
         return self.classify_units(found, language, supplied)
 
     def classify_units(self, found: tuple[Unit, ...], language: str,

@@ -67,7 +67,9 @@ _VERB_DE = (r"(?:kann|kannst|k(?:ö|oe)nn(?:en|t|te|ten)?|darf|d(?:ü|ue)rf(?:en
             r"m(?:ü|ue)ss(?:en|te|ten)|soll(?:en|te|ten)?|gibt(?:'?s)?|gilt|ist|is|sind|sin|hat|"
             r"haben|hamm|habt|wird|werden|w(?:ü|ue)rde[n]?|w(?:ä|ae)re[n]?|geht|gehts|z(?:ä|ae)hlt|"
             r"reicht|braucht|brauchen|bekomm(?:t|en)|krieg(?:t|en)|l(?:ä|ae)uft|m(?:ö|oe)chte[n]?|"
-            r"f(?:ö|oe)rdert|f(?:ö|oe)rdern|(?:ü|ue)bernimmt|zahlt|zahlen|deckt|mu(?:ss|ß))")
+            r"f(?:ö|oe)rdert|f(?:ö|oe)rdern|(?:ü|ue)bernimmt|zahlt|zahlen|deckt|mu(?:ss|ß)|"
+            r"kommen|kommt|passt|klappt|funktioniert|lohnt|stimmt|erh(?:ä|ae)lt|erhalten|"
+            r"reichen|brauchen|d(?:ü|ue)rfte|k(?:ö|oe)nnte)")
 _VERB_EN = r"(?:is|are|can|could|do|does|did|may|might|must|should|would|will|shall|have|has|am)"
 _LEAD = (r"(?:(?:und|un|oder|aber|also|so|ok|okay|and|or|but|noch|dann|jetzt|und\s+noch)"
          r"\s+)?")
@@ -84,7 +86,9 @@ _WANT = re.compile(
 # "ob mir do mitmache derfe.").
 _LEAD_IN_END = re.compile(
     r"\b(?:fr(?:a|o|oo)g(?:e|en)?|frooch\w*|wiss(?:en|e)|gewusst|erfahr(?:en|e)|kl(?:ä|ae)r(?:en|e)|"
-    r"erkundigen|know|ask|wonder|find\s+out|clarify)\W*$", re.IGNORECASE)
+    r"erkundigen|sagen|mitteilen|erkl(?:ä|ae)ren|nennen|beantworten|know|ask|wonder|find\s+out|"
+    r"clarify|tell\s+(?:me|us)|let\s+(?:me|us)\s+know|explain|advise|unsicher|unklar|"
+    r"not\s+sure|unsure|questions?\s+(?:is|are))\W*$", re.IGNORECASE)
 # In a long run-on sentence, a question clause may open without a comma before it.
 _LONG_RUN_ON_WORDS = 25
 _BARE_OPENER = re.compile(
@@ -128,7 +132,8 @@ _THANKS_BEFOREHAND = re.compile(r"(?m:^)(?>.*?\bvorab\b).*\bdank", re.IGNORECASE
 _COURTESY = re.compile(
     r"\bim\s+voraus\b|\bin\s+advance\b|\b(?:freue|freuen)\s+(?:mich|uns)\b|"
     r"\b(?:ü|ue)ber\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort|nachricht)\b|"
-    r"\bf(?:ü|ue)r\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort)\s+w(?:ä|ae)re|"
+    r"\bf(?:ü|ue)r\s+(?:eine|ihre)\s+(?:\w+\s+)?(?:r(?:ü|ue)ckmeldung|antwort|einsch(?:ä|ae)tzung|"
+    r"auskunft|information|info|hinweis|nachricht|hilfe|unterst(?:ü|ue)tzung)\s+w(?:ä|ae)re|"
     r"\blook(?:ing)?\s+forward\b|\bbedanke\b|^(?:vielen|herzlichen|besten|lieben|tausend)\s+dank\b|"
     r"^danke\b|^thanks?\b|^thank\s+you|^many\s+thanks|\bhave\s+a\s+nice\b|"
     r"\bsch(?:ö|oe)nen\s+tag\b", re.IGNORECASE)
@@ -184,6 +189,12 @@ def _role(text: str, asking: bool) -> Role:
     return Role.STATEMENT
 
 
+def _opens_short_question(piece: str) -> bool:
+    """"Sind wir antragsberechtigt" is a question of its own however short; "wo finde ich
+    sie" is one too, and is read with the sentence before it when it is scored."""
+    return len(_WORD.findall(piece)) >= 2 and _QUESTION_START.match(piece) is not None
+
+
 def _parts(text: str) -> list[str]:
     """A sentence split at the openers of question clauses; short pieces joined back."""
     parts: list[str] = []
@@ -196,12 +207,21 @@ def _parts(text: str) -> list[str]:
         piece = piece.strip(" ,;–—-")
         if not piece:
             continue
-        if parts and (len(_WORD.findall(piece)) < _MIN_PART_WORDS
-                      or len(_WORD.findall(parts[-1])) < _MIN_PART_WORDS):
+        if parts and ((len(_WORD.findall(piece)) < _MIN_PART_WORDS
+                       and not _opens_short_question(piece))
+                      or (len(_WORD.findall(parts[-1])) < _MIN_PART_WORDS
+                          and not _opens_short_question(parts[-1]))):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
     return parts
+
+
+def _tells(part: str, last: bool) -> bool:
+    """A piece of a question sentence that only tells: long, not its last piece, and nothing in
+    it asks ("my name is … and we are a small town with 7,800 people" before "how much …")."""
+    return (not last and len(_WORD.findall(part)) > 12 and not _QUESTION_START.match(part)
+            and not _WANT.search(part) and not is_asking(part))
 
 
 def _split(text: str, role: Role) -> list[Unit]:
@@ -217,8 +237,9 @@ def _split(text: str, role: Role) -> list[Unit]:
         if "?" not in part and _LEAD_IN_END.search(part) and _QUESTION_START.match(following):
             # "… und wollte mal fragen," leads in to the question after it; it asks nothing.
             out.append(Unit(part, Role.STATEMENT))
-        elif role is Role.QUESTION or "?" in part or (
-                wants and _QUESTION_START.match(part) and not _AS_AGREED.match(part)):
+        elif "?" in part or (wants and _QUESTION_START.match(part)
+                             and not _AS_AGREED.match(part)) or (
+                role is Role.QUESTION and not _tells(part, last=index == len(parts) - 1)):
             out.append(Unit(part, Role.QUESTION))
         else:
             sub = _role(part, False)

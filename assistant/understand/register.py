@@ -26,6 +26,8 @@ _ABBREVIATIONS = (
     (re.compile(r"\bi\.\s*"), "im "), (re.compile(r"\bb\.\s*"), "bei "),
     (re.compile(r"\bst\.\s*"), "sankt "),
 )
+_SUFFIX_WORD = re.compile(r"\s(?:am|an der|an den|in der|im|ob der|vor der|bei|auf der|in)\s+"
+                          r"([\w\-]+)")
 _SUFFIX = re.compile(r"\s+(?:am|an der|an den|in der|im|ob der|vor der|bei|auf der|in)\s+[\w\- ]+$")
 
 
@@ -55,6 +57,8 @@ class Register:
         self.district_states: dict[str, set[str]] = defaultdict(set)
         self.district_names: dict[str, str] = {}
         self.states: set[str] = set()
+        # The first words of the suffixes of names ("an der Lahn", "am Main"), folded.
+        suffixes: set[str] = set()
         for row in rows:
             try:
                 entry = RegisterEntry(ags=row["ags"], name=row["name"], kind=row["kind"],
@@ -63,6 +67,9 @@ class Register:
             except (KeyError, ValueError):
                 continue
             self.states.add(entry.state)
+            suffix = _SUFFIX_WORD.search(_QUALIFIER.sub("", entry.name))
+            if suffix:
+                suffixes.add(fold(suffix.group(1)))
             keys = {name_key(entry.name), name_key(_SUFFIX.sub("", _QUALIFIER.sub("", entry.name)))}
             for key in keys:
                 if entry not in self.by_name[key]:
@@ -71,6 +78,7 @@ class Register:
                 dkey = district_key(entry.district)
                 self.district_states[dkey].add(entry.state)
                 self.district_names[dkey] = entry.district
+        self.suffixes = frozenset(suffixes)
 
     def district_state(self, name: str) -> str | None:
         """The state of a district named in a mail ("Schwalm-Eder-Kreis", "Kreis Offenbach")."""

@@ -289,22 +289,30 @@ def _scored(predictions: Predictions, calibration: Calibration
     return [(s, calibration(p)) for s, p in predictions]
 
 
+# Thresholds whose micro-F1 is this close to the best are as good: the middle of that plateau is
+# taken, so that a flat optimum does not pick its edge by chance.
+PLATEAU = 0.003
+
+
 def tune(predictions: Predictions, intents: Sequence[str], calibration: Calibration
          ) -> Decision:
-    """The thresholds with the best micro-F1 on the held-out predictions."""
+    """The thresholds with the best micro-F1 on the held-out predictions: for each threshold of a
+    question's best intent the best other two, then the middle one of the near-best."""
     scored = _scored(predictions, calibration)
     shell = IntentModel(intents, [], np.zeros(0, np.float32), np.zeros((0, len(intents)),
                         np.float32), np.zeros(len(intents), np.float32), Decision(), calibration)
-    best: tuple[float, Decision] = (-1.0, Decision())
+    by_question: dict[float, tuple[float, Decision]] = {}
     for q, more, subj in itertools.product(_GRID_QUESTION, _GRID_MORE, _GRID_SUBJECT):
         if more < q:
             continue
         shell.decision = Decision(q, more, subj)
         f1 = micro_f1((set(mail_intents(shell, c, s.units)) | set(s.supplied), set(s.intents))
                       for s, c in scored)
-        if f1 > best[0] + 1e-9:
-            best = (f1, Decision(q, more, subj))
-    return best[1]
+        if f1 > by_question.get(q, (-1.0, Decision()))[0] + 1e-9:
+            by_question[q] = (f1, Decision(q, more, subj))
+    best = max(f1 for f1, _ in by_question.values())
+    plateau = sorted(q for q, (f1, _) in by_question.items() if f1 >= best - PLATEAU)
+    return by_question[plateau[len(plateau) // 2]][1]
 
 
 def evaluate(predictions: Predictions, intents: Sequence[str], calibration: Calibration,

@@ -61,10 +61,10 @@ def test_a_stated_population_gets_the_check_too() -> None:
 
 
 def test_the_answer_is_in_the_language_of_the_question() -> None:
-    reply = respond(pipeline(), Question("When is the deadline for the application?"), SURE)
+    reply = respond(pipeline(), Question("How long does the project run?"), SURE)
     assert "en" == reply.language
-    assert ["deadline"] == [a.intent for a in reply.answers]
-    assert "applied for online" in reply.answers[0].text
+    assert ["duration"] == [a.intent for a in reply.answers]
+    assert "months" in reply.answers[0].text
     german = respond(pipeline(), Question("When is the deadline?", language="de"), SURE)
     assert "de" == german.language
 
@@ -74,3 +74,11 @@ def test_low_confidence_is_not_answered_but_handed_over() -> None:
     reply = respond(pipeline(), Question("Wie hoch ist die maximale Förderung?"), 1.01)
     assert [] == list(reply.answers)
     assert reply.handover and "low_confidence" in reply.reasons
+
+
+def test_an_unconfirmed_time_bound_answer_is_handed_over() -> None:
+    """While the dated "funds are still available" statement has no valid_until, a deadline
+    question is offered to staff, never answered with it."""
+    reply = respond(pipeline(), Question("When is the deadline for the application?"), SURE)
+    assert [] == [a.intent for a in reply.answers]
+    assert [STAFF_ONLY] == list(reply.reasons)

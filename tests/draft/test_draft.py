@@ -10,25 +10,28 @@ from tests.core import drafted, mail, pipeline, run
 
 
 def test_eligible_town_gets_the_verdict_with_its_population() -> None:
-    """An eligibility question with a stated population gets the rule, the verdict and the
-    figure it used, and the cooperation hint under 10,000 inhabitants."""
+    """An eligibility question with a stated population gets the verdict with the rule and the
+    figure it used (the rule said once, not before it again), and the cooperation hint under
+    10,000 inhabitants."""
     item = drafted(mail(
         "die Gemeinde Musterbach im Vogelsbergkreis hat 8.500 Einwohner.\n\n"
         "Ist unsere Gemeinde antragsberechtigt?"))
     text = item.draft.text
-    assert "weniger als 50.000 Einwohnerinnen und Einwohnern" in text
+    assert 1 == text.count("50.000")
     assert "8.500" in text
     assert "abstimmen" in text  # cooperation hint
     assert not item.draft.needs_staff
     sources = [b.source for b in item.draft.blocks]
-    assert "answer.eligibility" in sources and "notice.eligible" in sources
+    assert "notice.eligible" in sources and "answer.eligibility" not in sources
     assert all(b.version for b in item.draft.blocks)
 
 
 def test_unknown_population_asks_for_it() -> None:
     """Without a population the eligibility answer asks for it and promises nothing."""
     item = drafted(mail("Ist unsere Gemeinde für die KIV-Förderung antragsberechtigt?"))
-    assert "Einwohnerzahl" in item.draft.text
+    assert item.draft is not None
+    assert "notice.ask_population" in [b.source for b in item.draft.blocks]
+    assert "wie viele Einwohnerinnen und Einwohner sie aktuell hat" in item.draft.text
     assert "antragsberechtigten Kommunen" not in item.draft.text
 
 
@@ -98,11 +101,18 @@ def test_paragraphs_are_separated_by_blank_lines() -> None:
 
 
 def test_a_town_that_cannot_apply_reads_that_first() -> None:
-    """With a not-eligible verdict the eligibility blocks come before any other answer."""
+    """With a not-eligible verdict the verdict comes before anything else, and a question that
+    presumes the town may apply (how much it would get) goes to staff as a marked gap: no
+    encouragement, no cooperation hint."""
     item = drafted(mail("Wie hoch ist die Förderung maximal? Und ist unsere Stadt mit "
                                "52.000 Einwohnern antragsberechtigt?"))
-    sources = [b.source for b in item.draft.blocks]
-    assert ["answer.eligibility", "notice.not_eligible_population"] == sources[:2]
+    assert item.draft is not None
+    blocks = item.draft.blocks
+    assert "notice.not_eligible_population" == blocks[0].source
+    amount = next(b for b in blocks if b.intent == "funding_amount")
+    assert amount.gap and "Wie hoch ist die Förderung maximal" in amount.text
+    assert "notice.cooperation" not in [b.source for b in blocks]
+    assert item.draft.needs_staff
 
 
 def test_answers_without_mail_variables_are_rendered_once() -> None:
@@ -113,3 +123,33 @@ def test_answers_without_mail_variables_are_rendered_once() -> None:
     assert first.draft.blocks[0] is second.draft.blocks[0]
     assert not pipeline().knowledge.answers["duration"].variables
     assert {"town", "population"} <= pipeline().knowledge.notices["eligible"].variables
+
+
+def test_eligible_without_a_state_is_conditional() -> None:
+    """A small town whose state the mail does not establish is eligible only 'sofern' it lies
+    in Hessen."""
+    item = drafted(mail("Unsere Gemeinde hat 4.200 Einwohner. Können wir teilnehmen?"))
+    assert item.draft is not None and item.verdict is not None
+    assert "eligible" == item.verdict.eligibility.value
+    assert "Sofern Ihre Kommune in Hessen liegt" in item.draft.text
+
+
+def test_a_doubtful_state_asks_where_the_town_lies() -> None:
+    """An 'Ortsgemeinde' with its population stated is asked for its district and state, not
+    for its population again, and gets no cooperation hint."""
+    item = drafted(mail("Die Ortsgemeinde Wacholderau hat 1.200 Einwohner. Kann sie an "
+                               "der KIV-Förderung teilnehmen?"))
+    assert item.draft is not None
+    assert "in welchem Landkreis und Bundesland" in item.draft.text
+    assert "Einwohnerzahl" not in item.draft.text
+    assert "notice.cooperation" not in [b.source for b in item.draft.blocks]
+
+
+def test_a_refusal_by_state_has_no_cooperation_hint() -> None:
+    """A small town in Bavaria is refused by its state, with no hint about cooperation."""
+    item = drafted(mail("Wir sind eine Gemeinde in Bayern mit 2.900 Einwohnern. Können "
+                               "wir uns bewerben?"))
+    assert item.draft is not None
+    sources = [b.source for b in item.draft.blocks]
+    assert "notice.not_eligible_state" in sources and "notice.cooperation" not in sources
+    assert "abstimmen" not in item.draft.text

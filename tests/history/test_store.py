@@ -206,6 +206,21 @@ async def test_another_senders_reply_gets_its_own_conversation(engine: Any,
     assert "new" == other.thread
 
 
+@pytest.mark.parametrize(("first", "colleague", "joins"), [
+    ("buergermeister@rosenquell.example.org", "hauptamt@rosenquell.example.org", True),
+    ("anna.beispiel@gmail.com", "bert.beispiel@gmail.com", False),
+])
+async def test_a_colleague_at_the_same_organisation_continues_the_conversation(
+        engine: Any, database_url: str, first: str, colleague: str, joins: bool) -> None:
+    """A clerk who answers for the mayor (same mail domain) continues the mayor's conversation;
+    two people at a public mail provider share no organisation."""
+    store = _store(engine, database_url)
+    [mayor] = await _ingest_and_record(store, mails.inquiry(1, sender=first))
+    [clerk] = await _ingest_and_record(store, mails.inquiry(
+        2, sender=colleague, headers="In-Reply-To: <inquiry-1@gemeinde1.example.org>\r\n"))
+    assert joins == (clerk.conversation_id == mayor.conversation_id)
+
+
 async def test_our_token_finds_the_conversation(engine: Any, database_url: str) -> None:
     """A reply to one of our Message-IDs finds its conversation by the token in it."""
     store = _store(engine, database_url)

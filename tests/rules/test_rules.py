@@ -11,10 +11,11 @@ LIMITS = Limits(home_state="Hessen", population_below=50_000, cooperation_below=
                 max_amount_eur=30_000)
 
 
-def understanding(population=None, state=None, amount=None, register=None) -> Understanding:
+def understanding(population=None, state=None, amount=None, register=None, outside="",
+                  doubt="") -> Understanding:
     return Understanding(kind=Kind.INQUIRY, kind_reason="", language="de",
                          facts=Facts(population=population, state=state, amount_eur=amount,
-                                     municipality="Musterbach"),
+                                     municipality="Musterbach", outside=outside, doubt=doubt),
                          register=register)
 
 
@@ -35,6 +36,11 @@ BAVARIAN = RegisterEntry("09162000", "Musterbach", "Stadt", "München", "Bayern"
     (understanding(register=HESSIAN), Eligibility.ELIGIBLE, "register"),
     (understanding(register=BAVARIAN), Eligibility.NOT_ELIGIBLE, "register"),
     (understanding(population=60_000, register=HESSIAN), Eligibility.NOT_ELIGIBLE, "stated"),
+    (understanding(population=3_000, outside="Hessen"), Eligibility.NOT_ELIGIBLE, "stated"),
+    (understanding(population=3_000, doubt="Ortsgemeinde"), Eligibility.UNKNOWN, None),
+    (understanding(population=60_000, doubt="Ortsgemeinde"), Eligibility.NOT_ELIGIBLE, "stated"),
+    (understanding(population=3_000, state="Hessen", doubt="Ortsgemeinde"), Eligibility.ELIGIBLE,
+     "stated"),
 ])
 def test_verdict(u: Understanding, verdict: Eligibility, basis: str | None) -> None:
     """The verdict follows the taxonomy; a stated population wins over the register."""
@@ -98,3 +104,24 @@ def test_a_passed_check_never_counts_as_the_rule_firing() -> None:
     """has() asks whether a rule fired: an amount below the cap does not point out the cap."""
     result = decide(understanding(population=12_000, amount=20_000), LIMITS)
     assert not result.has("cap") and not result.has("cooperation")
+@pytest.mark.parametrize("u", [
+    understanding(population=p, state=st, register=reg, outside=out, doubt=dbt)
+    for p in (None, 3_000, 9_999, 12_000, 50_000, 80_000)
+    for st in (None, "Hessen", "Bayern")
+    for reg in (None, HESSIAN, BAVARIAN)
+    for out, dbt in (("", ""), ("Hessen", ""), ("", "Ortsgemeinde"))
+])
+def test_no_cooperation_hint_after_not_eligible(u: Understanding) -> None:
+    """Whatever the facts, a town that is not eligible — or whose state is in doubt — gets no
+    cooperation finding: after a refusal the hint would read as encouragement."""
+    result = decide(u, LIMITS)
+    if result.eligibility is not Eligibility.ELIGIBLE:
+        assert not result.has("cooperation")
+
+
+def test_doubt_and_outside_have_readable_reasons() -> None:
+    """The state rule names the words that put the town outside Hessen or in doubt."""
+    doubt = decide(understanding(population=3_000, doubt="Ortsgemeinde"), LIMITS)
+    outside = decide(understanding(population=3_000, outside="Hessen"), LIMITS)
+    assert "Ortsgemeinde" in next(f for f in doubt.findings if f.rule == "state").reason_de
+    assert "nicht in Hessen" in next(f for f in outside.findings if f.rule == "state").reason_de

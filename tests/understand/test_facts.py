@@ -48,6 +48,8 @@ def test_state_named(text: str, expected: str | None) -> None:
     ("I work for the municipality of Grünfelden.", "Grünfelden"),
     ("Magistrat der Stadt Bad Homburg v. d. Höhe", "Bad Homburg v. d. Höhe"),
     ("Gemeinsam mit der Gemeinde Salzwiesen planen wir, die Gemeinde Ulmbachtal", "Ulmbachtal"),
+    ("I live in the village of Taubenried, roughly 900 people, which belongs to the larger "
+     "Gemeinde Kornblumenau with 7,300 inhabitants in total", "Kornblumenau"),
 ])
 def test_municipality(text: str, expected: str) -> None:
     """The sender's own town is found; neighbours and partners are not."""
@@ -114,3 +116,25 @@ def test_english_district_name_without_kreis() -> None:
     register = Register(knowledge.load(Settings.load({})).register_rows, "Hessen")
     found = facts.district_state("We are a town in the Main-Kinzig district.", register)
     assert found is not None and "Hessen" == found.value
+
+
+@pytest.mark.parametrize("case", CASES["place"], ids=lambda c: c["text"][:40])
+def test_place(case: dict) -> None:
+    """The sender's state from statements, districts, regions and kinds of municipality;
+    Hessian places as neighbours, partners, the programme or context are not the sender's."""
+    from assistant.understand import places
+
+    found = places.place(case["text"], _register(), "Hessen")
+    if found.outside:
+        actual = "outside: Hessen"
+    elif found.doubt:
+        actual = f"doubt: {found.doubt}"
+    else:
+        actual = found.state
+    assert case["expected"] == actual
+
+
+def _register():
+    from tests.core import pipeline
+
+    return pipeline().understander.register

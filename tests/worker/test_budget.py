@@ -121,7 +121,7 @@ class Hanging:
     def __init__(self) -> None:
         self.started = asyncio.Event()
 
-    async def run(self, raw: bytes) -> Handled:
+    async def run(self, raw: bytes, thread: object = None) -> Handled:
         self.started.set()
         await asyncio.Event().wait()
         raise AssertionError("unreachable")
@@ -166,7 +166,7 @@ class Refusing:
     def __init__(self) -> None:
         self.asked = 0
 
-    async def run(self, raw: bytes) -> Handled:
+    async def run(self, raw: bytes, thread: object = None) -> Handled:
         self.asked += 1
         return Handled(error="asked")
 

@@ -154,9 +154,9 @@ async def test_stop_finishes_the_mail_in_hand_and_leaves_the_rest(
     stop = asyncio.Event()
     real = pausing.run
 
-    async def stopping(raw: bytes) -> Any:
+    async def stopping(raw: bytes, thread: Any = None) -> Any:
         stop.set()  # SIGTERM arrives just as the mail is handed to the flow
-        return await real(raw)
+        return await real(raw, thread)
 
     monkeypatch.setattr(pausing, "run", stopping)
     assert 1 == await worker.process_pending(stop)
