@@ -193,7 +193,7 @@ def summarise(results: Sequence[Fold], intents: Sequence[str]) -> dict[str, Any]
     def mean(key: str, which: str) -> float:
         return sum(getattr(f, which)[key] for f in results) / len(results)
 
-    bands = [[0, 0] for _ in BANDS[:-1]]
+    bands: list[list[float]] = [[0, 0] for _ in BANDS[:-1]]
     for fold in results:
         for band, (n, hits) in enumerate(fold.reliability):
             bands[band][0] += n

@@ -114,6 +114,7 @@ class Pipeline:
         understood = expect(self.run(Processed(mail), (understand,)), Understood, "redraft")
         scores = tuple(IntentScore(id=i, confidence=1.0, evidence=evidence if n == 0 else "")
                        for n, i in enumerate(intents))
+        # The mail's own question units give way to the chosen intents: one question each.
         asked = replace(understood.understanding, kind=Kind.INQUIRY, intents=scores,
-                        abstained=False)
+                        questions=(), abstained=False)
         return expect(self.run(Understood(mail, asked), (rules, draft)), Drafted, "redraft")

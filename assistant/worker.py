@@ -34,7 +34,7 @@ import logging
 import signal
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.budget import FlowProcess
 from assistant.errors import (
@@ -302,14 +302,14 @@ class Worker:
         await self._until_database(stop, self.store.release_dead_leases)
         log.info("worker started", extra={"fields": {"mailbox": self.source.name,
                                                      "owner": self.store.owner}})
-        tasks = [asyncio.create_task(self._fetcher(stop), name="fetcher"),
-                 asyncio.create_task(self._processor(stop), name="processor"),
-                 # The retention rule: personal data of long-closed conversations is purged
-                 # once per ASSISTANT_PRIVACY_PURGE_HOURS (errors are logged, never fatal).
-                 asyncio.create_task(privacy.purge_periodically(self.store.engine,
-                                                                self.settings, stop),
-                                     name="privacy")]
-        stopping = asyncio.create_task(stop.wait())
+        tasks: list[asyncio.Task[Any]] = [
+            asyncio.create_task(self._fetcher(stop), name="fetcher"),
+            asyncio.create_task(self._processor(stop), name="processor"),
+            # The retention rule: personal data of long-closed conversations is purged
+            # once per ASSISTANT_PRIVACY_PURGE_HOURS (errors are logged, never fatal).
+            asyncio.create_task(privacy.purge_periodically(self.store.engine, self.settings,
+                                                           stop), name="privacy")]
+        stopping: asyncio.Task[Any] = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait([*tasks, stopping], return_when=asyncio.FIRST_COMPLETED)
         stop.set()
         _, late = await asyncio.wait(tasks, timeout=STOP_GRACE_SECONDS + SHUTDOWN_GRACE_SECONDS)

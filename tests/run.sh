@@ -52,4 +52,6 @@ fi
 .venv/bin/ruff check --quiet .
 # The walls between the packages (the contracts in pyproject.toml): quiet unless one is broken.
 walls=$(.venv/bin/lint-imports --no-cache --no-logo 2>&1) || { echo "$walls" >&2; exit 1; }
+# The types ([tool.mypy] in pyproject.toml: the flow's modules strictly).
+.venv/bin/mypy --no-error-summary
 exec .venv/bin/python -m pytest -q -ra "$@"

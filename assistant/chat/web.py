@@ -237,11 +237,11 @@ async def inquiry_form(request: Request, ctx: Ctx) -> Response:
     try:
         await _hand_over(request, fields["message"], email, town=fields["town"] or None,
                          population=fields["population"], language=lang)
-    except HandoverLimited as limited:
-        text = texts(ctx, lang)["handover_limited_" + limited.reason].format(
-            minutes=math.ceil(limited.retry_after / 60))
+    except HandoverLimited as refused:
+        text = texts(ctx, lang)["handover_limited_" + refused.reason].format(
+            minutes=math.ceil(refused.retry_after / 60))
         response = await _page(request, ctx, status=429, handover_limited=text, **shown)
-        response.headers["retry-after"] = str(math.ceil(limited.retry_after))
+        response.headers["retry-after"] = str(math.ceil(refused.retry_after))
         return response
     return await _page(request, ctx, received=email, lang=lang)
 

@@ -107,9 +107,10 @@ def cmd_suggestions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _print_suggestions(rows: list[Suggestion], fmt: str) -> None:
-    data = [{"id": s.id, "intent": s.intent, "sentence": s.sentence, "origin": s.origin,
-             "status": s.status, "created_by": s.created_by,
-             "created_at": s.created_at.isoformat() if s.created_at else None} for s in rows]
+    data: list[dict[str, Any]] = [
+        {"id": s.id, "intent": s.intent, "sentence": s.sentence, "origin": s.origin,
+         "status": s.status, "created_by": s.created_by,
+         "created_at": s.created_at.isoformat() if s.created_at else None} for s in rows]
     if fmt == "json":
         print_json(data)
         return

@@ -66,7 +66,7 @@ async def thread_context(conn: AsyncConnection, mail: Mail, *, domain: str, wind
         select(drafts.c.blocks)
         .where(drafts.c.conversation_id == found.conversation_id, drafts.c.status.in_(SENT))
         .order_by(drafts.c.updated_at, drafts.c.id))).all()
-    said = frozenset(b.get("source") for reply in replies for b in (reply.blocks or [])
+    said = frozenset(str(b["source"]) for reply in replies for b in (reply.blocks or [])
                      if isinstance(b, dict) and b.get("source"))
     last = replies[-1].blocks if replies else []
     asked = any(isinstance(b, dict) and b.get("source") == ASKS_FOR_FACTS for b in last or [])

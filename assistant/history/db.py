@@ -8,8 +8,9 @@ The setting takes plain URLs (``sqlite:///var/assistant.db``,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import event
+from sqlalchemy import CursorResult, Result, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
@@ -25,10 +26,6 @@ def async_url(url: str) -> URL:
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     return parsed
-
-
-def is_sqlite(url: str | URL) -> bool:
-    return make_url(str(url) if isinstance(url, URL) else url).get_backend_name() == "sqlite"
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -50,3 +47,9 @@ def create_engine(url: str) -> AsyncEngine:
 
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker:  # type: ignore[type-arg]
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The number of rows an UPDATE or DELETE matched (``execute`` types its result as the
+    general ``Result``; for these statements it is a ``CursorResult``)."""
+    return cast(CursorResult[Any], result).rowcount

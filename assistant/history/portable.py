@@ -2,7 +2,7 @@
 the database (the reports, the history search).
 
 The store keeps a message's intents as a JSON list in ``understandings.intents``
-(``[{"id", "confidence", "evidence"}]``). :func:`intent_rows` unnests that list into one row per
+(``[{"id", "confidence", "evidence"}]``). :func:`intent_columns` unnests that list into one row per
 (message, intent) — ``json_each`` on SQLite, ``json_array_elements`` on PostgreSQL — so that
 counting by intent is a ``GROUP BY``, not a Python loop over rows. The other helpers hide the
 two dialects' date arithmetic: hours between two timestamps, the Monday of a timestamp's week,
@@ -25,12 +25,10 @@ from sqlalchemy import (
     cast,
     func,
     literal_column,
-    select,
     true,
     type_coerce,
 )
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.selectable import Subquery
 
 from assistant.history.tables import messages, understandings
 
@@ -62,17 +60,7 @@ def intent_columns(dialect: str, name: str = "intent_element") -> IntentColumns:
                          value["evidence"].as_string())
 
 
-def intent_rows(dialect: str) -> Subquery:
-    """One row per (message_id, intent, confidence, evidence) of every stored understanding."""
-    cols = intent_columns(dialect)
-    return (select(understandings.c.message_id.label("message_id"),
-                   cols.intent.label("intent"), cols.confidence.label("confidence"),
-                   cols.evidence.label("evidence"))
-            .select_from(understandings, cols.element)
-            .subquery("intent_rows"))
-
-
-def hours_between(later: Any, earlier: Any, dialect: str) -> ColumnElement[float]:
+def hours_between(later: Any, earlier: Any, dialect: str) -> ColumnElement[Any]:
     """``later - earlier`` in hours, as a floating-point number."""
     if dialect == POSTGRESQL:
         return cast(func.extract("epoch", later - earlier), Float) / literal_column("3600.0")

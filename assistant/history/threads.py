@@ -129,23 +129,23 @@ async def find_conversation(conn: AsyncConnection, mail: Mail, kind: str, *, dom
                     return ThreadMatch(row.conversation_id, "references", row.id, row.direction)
         tokens = [t for t in (token_of(ref, domain) for ref in referenced) if t]
         if tokens:
-            rows = (await conn.execute(
+            owners = (await conn.execute(
                 select(conversations.c.id, conversations.c.token, conversations.c.sender_address)
                 .where(conversations.c.token.in_(tokens)))).all()
-            by_token = {row.token: row for row in rows}
+            by_token = {owner.token: owner for owner in owners}
             for token in tokens:
-                row = by_token.get(token)
-                if row is not None and _same_person(kind, sender, row.sender_address):
-                    return ThreadMatch(row.id, "token")
+                owner = by_token.get(token)
+                if owner is not None and _same_person(kind, sender, owner.sender_address):
+                    return ThreadMatch(owner.id, "token")
     key = normalize_subject(mail.subject)
     if sender and key:
-        row = (await conn.execute(
+        recent = (await conn.execute(
             select(conversations.c.id)
             .where(conversations.c.sender_address == sender,
                    conversations.c.subject_key == key,
                    conversations.c.updated_at >= now - timedelta(days=window_days))
             .order_by(conversations.c.updated_at.desc(), conversations.c.id.desc())
             .limit(1))).first()
-        if row is not None:
-            return ThreadMatch(row.id, "subject")
+        if recent is not None:
+            return ThreadMatch(recent.id, "subject")
     return None

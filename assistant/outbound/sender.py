@@ -44,6 +44,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from assistant.draft.placeholders import problems
 from assistant.errors import CannotCompose, DeliveryUnknown, NotDelivered
 from assistant.history import recipient, threads
+from assistant.history.db import rowcount
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -165,7 +166,7 @@ class Sender:
                         "Der Versand wurde unterbrochen, nachdem die Antwort dem Mailserver "
                         "übergeben wurde; ob sie ankam, ist unbekannt."))
                     .execution_options(synchronize_session=False))
-                if result.rowcount == 1:
+                if rowcount(result) == 1:
                     marked += 1
                     await self._audit(db, "reply_uncertain", row.draft_id,
                                       {"owner": row.lease_owner})
@@ -269,7 +270,7 @@ class Sender:
                 .values(status="sending", attempts=OutboxItem.attempts + 1,
                         lease_owner=self.owner, lease_until=now + self.lease)
                 .execution_options(synchronize_session=False))
-            if claimed.rowcount != 1:
+            if rowcount(claimed) != 1:
                 await db.rollback()
                 return 0
             await db.commit()
@@ -309,7 +310,7 @@ class Sender:
                 .where(OutboxItem.id == item_id, OutboxItem.lease_owner == self.owner,
                        OutboxItem.status.in_(states))
                 .values(**values).execution_options(synchronize_session=False))
-            if result.rowcount != 1:
+            if rowcount(result) != 1:
                 await db.rollback()
                 return False
             if draft_values:

@@ -52,7 +52,7 @@ def draft_outcome() -> ColumnElement[str | None]:
         else_="pending")
 
 
-def _insert(dialect: str, table: object) -> object:
+def _insert(dialect: str, table: Any) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 

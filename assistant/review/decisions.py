@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from assistant.draft import placeholders
 from assistant.errors import Busy, OverBudget, Refused
 from assistant.history import recipient
+from assistant.history.db import rowcount
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -88,7 +89,7 @@ async def _store(db: AsyncSession, draft: Draft, revision: int, **values: Any) -
         .where(Draft.id == draft.id, Draft.revision == revision, Draft.status == "pending")
         .values(revision=revision + 1, updated_at=now, **values)
         .execution_options(synchronize_session=False))
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         await db.rollback()
         raise Refused(STALE)
     await db.execute(update(Conversation).where(Conversation.id == draft.conversation_id)

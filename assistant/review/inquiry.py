@@ -247,7 +247,7 @@ async def save(request: Request, ctx: Ctx) -> Response:
     text = ctx.text("text")
     try:
         async with ctx.services.sessions() as db:
-            changed = await decisions.save_edit(db, draft_id, _revision(ctx), text, ctx.viewer)
+            changed = await decisions.save_edit(db, draft_id, _revision(ctx), text, ctx.staff)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused, text=text)
     return redirect(f"/drafts/{draft_id}", hinweis="gespeichert" if changed else "unveraendert")
@@ -261,7 +261,7 @@ async def approve(request: Request, ctx: Ctx) -> Response:
     confirmed = ctx.text(decisions.CONFIRM_FIELD) or None
     try:
         async with ctx.services.sessions() as db:
-            outcome = await decisions.approve(db, draft_id, _revision(ctx), text, ctx.viewer,
+            outcome = await decisions.approve(db, draft_id, _revision(ctx), text, ctx.staff,
                                               ctx.services.settings, _sensitive(ctx), confirmed)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused, text=text)
@@ -282,7 +282,7 @@ async def _close(request: Request, ctx: Ctx, action: Closing, field: str, notice
     text = ctx.text(field)
     try:
         async with ctx.services.sessions() as db:
-            await action(db, draft_id, _revision(ctx), text, ctx.viewer)
+            await action(db, draft_id, _revision(ctx), text, ctx.staff)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused,
                              form_values={field: text})
@@ -304,7 +304,7 @@ async def redraft(request: Request, ctx: Ctx) -> Response:
     sentence = ctx.text("sentence")
     try:
         async with ctx.services.sessions() as db:
-            await decisions.redraft(db, draft_id, _revision(ctx), chosen, sentence, ctx.viewer,
+            await decisions.redraft(db, draft_id, _revision(ctx), chosen, sentence, ctx.staff,
                                     ctx.services.knowledge.pipeline, run=functools.partial(
                                         ctx.services.knowledge.run,
                                         budget=ctx.services.settings.redraft_seconds))
@@ -319,7 +319,7 @@ async def assign(request: Request, ctx: Ctx) -> Response:
     assignee = ctx.text("assignee")
     try:
         async with ctx.services.sessions() as db:
-            await decisions.assign(db, draft_id, assignee, ctx.viewer)
+            await decisions.assign(db, draft_id, assignee, ctx.staff)
     except Refused as refused:
         return await _render(request, ctx, draft_id, status=422, error=refused)
     return redirect(f"/drafts/{draft_id}", hinweis="zugewiesen")

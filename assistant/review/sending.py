@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
+from assistant.history.db import rowcount
 from assistant.history.models import (
     AuditEntry,
     Conversation,
@@ -70,7 +71,7 @@ async def _moved(db: AsyncSession, item: OutboxItem, **values: Any) -> bool:
     result = await db.execute(
         update(OutboxItem).where(OutboxItem.id == item.id, OutboxItem.status == item.status)
         .values(**values).execution_options(synchronize_session=False))
-    return bool(result.rowcount == 1)
+    return bool(rowcount(result) == 1)
 
 
 async def retry(request: Request, ctx: Ctx) -> Response:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from assistant.rules import cap, cooperation, population_limit, state
 from assistant.values import Eligibility, Finding, Understanding, Verdict
@@ -71,6 +71,18 @@ class Rule(Protocol):
 RULES: tuple[Rule, ...] = (state, population_limit, cooperation, cap)
 
 
+T = TypeVar("T")
+
+
+def _with_basis(stated: T | None, registered: T | None) -> tuple[T | None, str | None]:
+    """The mail's own statement if it made one, else the register's entry; and which it was."""
+    if stated is not None:
+        return stated, "stated"
+    if registered is not None:
+        return registered, "register"
+    return None, None
+
+
 def facts_for_rules(understanding: Understanding) -> RuleFacts:
     """The facts the rules judge: the conversation's when the worker knows a conversation (the
     latest statement of each fact, whichever mail made it), else the mail's own."""
@@ -82,18 +94,9 @@ def facts_for_rules(understanding: Understanding) -> RuleFacts:
                              municipality=_str(known.get("municipality")),
                              state=_str(known.get("state")))
         register = understanding.conversation_register
-    if stated.population is not None:
-        population, population_basis = stated.population, "stated"
-    elif register is not None:
-        population, population_basis = register.population, "register"
-    else:
-        population, population_basis = None, None
-    if stated.state is not None:
-        state_name, state_basis = stated.state, "stated"
-    elif register is not None:
-        state_name, state_basis = register.state, "register"
-    else:
-        state_name, state_basis = None, None
+    population, population_basis = _with_basis(stated.population,
+                                               register.population if register else None)
+    state_name, state_basis = _with_basis(stated.state, register.state if register else None)
     town = stated.municipality or (register.name if register else None)
     state_known = state_name is not None
     return RuleFacts(town=town, population=population, population_basis=population_basis,

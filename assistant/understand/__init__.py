@@ -72,7 +72,7 @@ class Understander:
         if kind is not Kind.INQUIRY:
             return Understanding(kind=kind, kind_reason=reason, language=language)
         stated, register = self.facts(mail, text)
-        supplied = ()
+        supplied: tuple[Question, ...] = ()
         if supplies:
             evidence = dict(stated.evidence)
             shown = evidence.get("population") or evidence.get("state") or text.strip()[:200]
@@ -81,7 +81,8 @@ class Understander:
         # its statements are no questions even when there are only one or two of them.
         classified = self.classifier.classify(text, mail.subject, language, supplied,
                                               terse=not supplies)
-        known, known_register = (), None
+        known: tuple[SourcedFact, ...] = ()
+        known_register = None
         if thread is not None:
             known, known_register = conversation(thread, stated, register)
         return Understanding(kind=kind, kind_reason=reason, language=language,

@@ -63,7 +63,8 @@ def decode_array(text: str, shape: tuple[int, ...], dtype: str = "<f4") -> np.nd
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -60.0, 60.0)))
+    result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(x, -60.0, 60.0)))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

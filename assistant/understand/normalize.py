@@ -69,7 +69,7 @@ def stem(token: str, language: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem(token: str, language: str) -> str:
-    return _STEMMERS.get(language, _STEMMERS["de"]).stemWord(token)
+    return str(_STEMMERS.get(language, _STEMMERS["de"]).stemWord(token))
 
 
 def content_tokens(text: str) -> list[str]:

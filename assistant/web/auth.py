@@ -328,10 +328,6 @@ class Authenticator:
             db.add(AuditEntry(actor=viewer.actor, action="logout", detail={}))
             await db.commit()
 
-    async def end_sessions(self, db: AsyncSession, user_id: int) -> None:
-        """End every session of a user (deactivation, password change)."""
-        await db.execute(delete(WebSession).where(WebSession.user_id == user_id))
-
     # --- cookies ----------------------------------------------------------------------------
 
     def set_session_cookie(self, response: Response, token: str) -> None:

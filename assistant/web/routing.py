@@ -60,6 +60,13 @@ class Ctx:
     pre_login: str | None = None
     pre_login_new: bool = False
 
+    @property
+    def staff(self) -> Viewer:
+        """The signed-in user of a staff page (the route guard lets no one else through)."""
+        if self.viewer is None:
+            raise PermissionError("a staff page was reached without a signed-in user")
+        return self.viewer
+
     def text(self, name: str, default: str = "") -> str:
         value = self.form.get(name, default) if self.form is not None else default
         return value if isinstance(value, str) else default
