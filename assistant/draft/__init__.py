@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -147,13 +148,16 @@ class _Plan:
         if all(b.text != block.text for b in self.blocks):
             self.blocks.append(block)
 
-    def notice(self, name: str) -> None:
+    def notice(self, name: str, intent: str | None = None) -> None:
         # "answered": the intents whose answers stand in the draft so far, so that a notice
         # does not repeat a rule its answer already states (the limit after the eligibility
         # answer, the maximum after the funding answer).
         answered = tuple(b.intent for b in self.blocks if b.kind == "answer" and b.intent)
-        self.add(self.drafter._render(self.notices[name], self.lang, **self.values,
-                                      answered=answered))
+        block = self.drafter._render(self.notices[name], self.lang, **self.values,
+                                     answered=answered)
+        # A notice that stands for an intent's answer (the verdict for "may we apply?", the
+        # cap for "how much?") carries that intent, like the answer it replaces.
+        self.add(replace(block, intent=intent) if intent else block)
 
     def gap(self, question: str, topic_entry: Entry | None, source: Entry,
             intent: str | None = None) -> None:
@@ -205,13 +209,13 @@ class _Plan:
                 self.notice("supplied")
             if verdict.eligibility is Eligibility.ELIGIBLE and verdict_notice:
                 # The verdict states the rule with the town's own figure: said once.
-                self.notice(verdict_notice)
+                self.notice(verdict_notice, intent)
             elif not not_eligible:
                 self.add(self.drafter._render(entry, self.lang, **self.values))
                 if verdict_notice:
                     self.notice(verdict_notice)
         elif intent == "funding_amount" and verdict.has(rules.cap.NAME):
-            self.notice("cap")  # it states the maximum with the sum the mail names: said once
+            self.notice("cap", intent)  # it states the maximum with the sum the mail names
         else:
             self.add(self.drafter._render(entry, self.lang, **self.values))
         if entry.beyond and _beyond(entry.beyond).search(question.text.lower()):
