@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import mailbox
+import re
 import shutil
 import zipfile
 from datetime import timedelta
@@ -52,9 +53,9 @@ def test_mbox_reads_back_to_the_same_mails(conversation: int, tmp_path: Path,
     mails = [m.as_bytes().replace(b"\r\n", b"\n") for m in box]
     assert 3 == len(mails)
     assert b"Subject: =?utf-8?q?F=C3=B6rderung?=" in mails[1]
-    body = box[1].get_payload(decode=True)
-    raw_body = TRICKY.split(b"\r\n\r\n", 1)[1].replace(b"\r\n", b"\n")
-    assert raw_body.replace(b"\nFrom ", b"\n>From ").startswith(b"From ") or body
+    # Python's mbox reader keeps the escaping; mboxrd's reader removes one ">" per line.
+    read_back = re.sub(rb"(?m)^>(>*From )", rb"\1", box[1].get_payload(decode=True))
+    assert TRICKY.split(b"\r\n\r\n", 1)[1].replace(b"\r\n", b"\n") == read_back
 
 
 def test_mbox_escapes_from_lines() -> None:
