@@ -173,6 +173,10 @@ class _Plan:
         not_eligible = verdict.eligibility is Eligibility.NOT_ELIGIBLE
         verdict_notice = Drafter._verdict_notice(verdict)
         asked = {i for q in questions for i in q.intents}
+        if any(q.role == "supplied" for q in questions):
+            # A reply that supplies what we asked for is thanked for it first (the frame then
+            # leaves out its general thanks).
+            self.notice("supplied")
         if not_eligible and verdict_notice and (
                 "eligibility" in asked or self.notices[verdict_notice].id not in self.said):
             # A town that cannot apply reads that first, before any detail.
@@ -205,8 +209,6 @@ class _Plan:
             self.gap(question.text, self.notices["only_if_eligible"], entry, intent)
             return
         if intent == "eligibility":
-            if question.role == "supplied":
-                self.notice("supplied")
             if verdict.eligibility is Eligibility.ELIGIBLE and verdict_notice:
                 # The verdict states the rule with the town's own figure: said once.
                 self.notice(verdict_notice, intent)

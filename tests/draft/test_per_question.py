@@ -111,7 +111,8 @@ def test_a_supplied_population_is_thanked_for_and_judged() -> None:
     d = draft(Question("wir haben 7.450 Einwohner.", ("eligibility",), "supplied"),
               verdict=verdict)
     assert ["notice.supplied", "notice.eligible"] == sources(d)
-    assert "Vielen Dank für die Angabe." in d.text and "7.450" in d.text
+    assert "vielen Dank für die Angabe." in d.text and "7.450" in d.text
+    assert "Nachricht" not in d.text  # in place of the general thanks, not beside it
 
 
 def test_a_notice_our_earlier_reply_gave_is_not_repeated() -> None:

@@ -79,7 +79,8 @@ async def test_population_we_asked_for_continues_the_inquiry(
     assert 7450 == facts["population"]["value"] and "" == facts["population"]["message"]
     assert ("Hessen", FIRST_ID) == (facts["state"]["value"], facts["state"]["message"])
     reply = await _draft(engine, second)
-    assert "Vielen Dank für die Angabe" in reply.text and "7.450" in reply.text
+    assert "vielen Dank für die Angabe" in reply.text and "7.450" in reply.text
+    assert "Nachricht" not in reply.text  # the supplied figure is thanked for, once
 
 
 async def test_a_correction_replaces_the_figure_and_flips_the_verdict(
