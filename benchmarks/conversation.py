@@ -78,13 +78,12 @@ async def conversation() -> list[tuple[str, str]]:
                     # Staff approve and send the draft (see the module docstring).
                     await conn.execute(update(drafts).values(status="sent"))
                 body = raw.split("\r\n\r\n", 1)[1].replace("\r\n", "\n")
-                facts = "; ".join(
-                    f"{f['name']} = {f['value']} ({'this mail' if not f['message'] else f['message']})"
-                    for f in record.conversation_facts or [])
+                facts = "; ".join(f"{f['name']} = {f['value']} ({f['message'] or 'this mail'})"
+                                  for f in record.conversation_facts or [])
+                staff = "yes — " + "; ".join(draft.staff_reasons) if draft.needs_staff else "no"
                 shown.append(("Mail", body))
                 shown.append((f"Draft (kind {record.kind}, verdict {record.eligibility}; "
-                              f"conversation facts: {facts or 'none'}; needs staff: "
-                              f"{'yes — ' + '; '.join(draft.staff_reasons) if draft.needs_staff else 'no'})",
+                              f"conversation facts: {facts or 'none'}; needs staff: {staff})",
                               draft.text))
         finally:
             worker.close()
