@@ -28,6 +28,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from assistant import knowledge
 from assistant.flow import Pipeline
@@ -45,8 +46,6 @@ OFFICE_WORDS = re.compile(
     r"\b(?:hauptamt|gemeinde|stadt|rathaus|verwaltung|team|info|amt|büro|buero|magistrat|"
     r"kreis|landkreis|ortsgemeinde|verbandsgemeinde|kanzlei|sekretariat|poststelle|"
     r"municipality|council|office|department|town)\b", re.IGNORECASE)
-RULE_FIGURES = (re.compile(r"\b50[.,]000\b"), re.compile(r"\b10[.,]000\b"),
-                re.compile(r"\b30[.,]000\b"))
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 STAFF_ONLY = {"out_of_scope", "application_status"}
 
@@ -56,8 +55,18 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for p in body for s in SENTENCE.split(p) if len(s.strip()) > 20]
 
 
+def rule_figures(programme: dict[str, Any]) -> list[re.Pattern[str]]:
+    """The rule figures of the programme (the population limit, the cooperation limit, the cap)
+    as written in German or English replies: 50.000 or 50,000."""
+    limits = programme["eligibility"]
+    numbers = (limits["population_below"], limits["cooperation_below"],
+               programme["funding"]["max_amount_eur"])
+    return [re.compile(rf"\b{f'{int(n):,}'.replace(',', '[.,]')}\b") for n in numbers]
+
+
 def check(pipeline: Pipeline, folder: Path) -> Counter[str]:
     count: Counter[str] = Counter()
+    figures = rule_figures(dict(pipeline.knowledge.programme))
     for item in labelled.mails(folder):
         label = item.label
         if label["kind"] != "inquiry":
@@ -77,7 +86,7 @@ def check(pipeline: Pipeline, folder: Path) -> Counter[str]:
         body = draft.text
         # The marked gaps quote the sender; what the draft itself says is in its other blocks.
         ours = "\n".join(b.text for b in draft.blocks if not b.gap)
-        count["rule figure twice"] += any(len(f.findall(ours)) > 1 for f in RULE_FIGURES)
+        count["rule figure twice"] += any(len(f.findall(ours)) > 1 for f in figures)
         said = sentences(body)
         count["repeated sentence"] += len(said) != len(set(said))
         greeting = draft.greeting
