@@ -85,7 +85,14 @@ def check(pipeline: Pipeline, folder: Path) -> Counter[str]:
             count["cooperation after not eligible"] += "notice.cooperation" in sources
         body = draft.text
         # The marked gaps quote the sender; what the draft itself says is in its other blocks.
+        # The town's own figures (its population, the sum it names) may equal a rule figure
+        # ("hat 50.000 Einwohner" — "weniger als 50.000"): they are not the rule said again.
         ours = "\n".join(b.text for b in draft.blocks if not b.gap)
+        verdict = processed.verdict
+        for own in (verdict.population, processed.understanding.facts.amount_eur):
+            if own:
+                ours = re.sub(rf"\b{f'{own:,}'.replace(',', '[.,]')}\b(?= (?:Einwohner|inhabitants"
+                              rf"|€|Euro|EUR))", "", ours, count=1)
         count["rule figure twice"] += any(len(f.findall(ours)) > 1 for f in figures)
         said = sentences(body)
         count["repeated sentence"] += len(said) != len(set(said))
