@@ -27,9 +27,6 @@ from sqlalchemy import select
 from assistant.settings import Settings
 from assistant.understand import labelled
 
-ELIGIBILITY_NOTICES = {"notice.eligible", "notice.ask_population",
-                       "notice.not_eligible_population", "notice.not_eligible_state"}
-
 
 def replay(folder: Path, settings: Settings) -> dict[str, Any]:
     """Replay the threads of ``folder`` (see the module docstring) and measure."""
@@ -75,11 +72,18 @@ async def _replay(folder: Path, settings: Settings) -> dict[str, Any]:
         finally:
             worker.close()
             await engine.dispose()
-    return _measure(labels, ids, stored, understood, drafted)
+    from assistant import knowledge
+
+    # A notice answers the intent its file names (``for_intent``: the verdict answers
+    # eligibility, the cooperation hint the joint application).
+    answers = {e.id: e.for_intent for e in knowledge.load(settings).notices.values()
+               if e.for_intent}
+    return _measure(labels, ids, stored, understood, drafted, answers)
 
 
 def _measure(labels: list[dict[str, Any]], ids: list[int], messages: dict[int, Any],
-             understood: dict[int, Any], drafted: dict[int, Any]) -> dict[str, Any]:
+             understood: dict[int, Any], drafted: dict[int, Any],
+             notice_intents: dict[str, str]) -> dict[str, Any]:
     tp = fp = fn = 0
     verdict_ok = 0
     covered = drafts_with_labels = 0
@@ -108,8 +112,8 @@ def _measure(labels: list[dict[str, Any]], ids: list[int], messages: dict[int, A
             drafts_with_labels += 1
             blocks = draft.blocks or []
             have = {b.get("intent") for b in blocks if b.get("intent")}
-            if any(b.get("source") in ELIGIBILITY_NOTICES for b in blocks):
-                have.add("eligibility")
+            have |= {notice_intents[b["source"]] for b in blocks
+                     if b.get("source") in notice_intents}
             missing = sorted(set(label["intents"]) - have)
             covered += not missing
             if missing:

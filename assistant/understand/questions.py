@@ -146,7 +146,7 @@ _SPLIT = re.compile(
     rf"(?:[,;]|\s[–—-])\s*(?:(?:und|oder|sowie|un|and|or|aber|but|bzw\.?)\s+)?(?={_QW}\b)"
     rf"|\?\s*(?=\S)"
     rf"|\s(?:und|oder|un|and|or)\s+(?=(?:{_QW}|{_VERB_DE}\s+(?:wir|mer|mir|man|ich|sie|ihr|es|"
-    rf"das|des|die|der)|is\s+there|are\s+there|can\s+(?:we|i)|do\s+(?:we|i)|does\s+(?:it|the))\b)",
+    rf"das|des|die|der|dies(?:e[mnrs]?)?|unser(?:e[mnrs]?)?)|is\s+there|are\s+there|can\s+(?:we|i)|do\s+(?:we|i)|does\s+(?:it|the))\b)",
     re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(
     r"^\W*(?:frage|fragen|anfrage|kurze\s+frage|question|questions|inquiry|enquiry|kiv|wir|info|"

@@ -24,7 +24,9 @@ def roles(text: str, subject: str = "") -> list[str]:
     ("Ich bin seit 2016 Bürgermeister und wollte mal fragen, ob wir das mit dem Nachbarort "
      "zusammen machen dürfen und bis wann das fertig sein muss.",
      ["ob wir das mit dem Nachbarort zusammen machen dürfen", "bis wann das fertig sein muss."]),
-    # Two questions joined by "und".
+    # Two questions joined by "und"; the second may start with its verb and a demonstrative.
+    ("Können wir uns bewerben, und würde dieser Betrag in voller Höhe gefördert?",
+     ["Können wir uns bewerben", "würde dieser Betrag in voller Höhe gefördert?"]),
     ("Wie hoch ist der Zuschuss und muss die Moderation ausgeschrieben werden?",
      ["Wie hoch ist der Zuschuss", "muss die Moderation ausgeschrieben werden?"]),
 ])
