@@ -18,7 +18,7 @@ import pytest
 from tests.helpers import ROOT
 from tests.knowledge.test_store import amount_mail
 from tests.review.conftest import SECRET, add_users, run
-from tests.review.test_browser import _wait_healthy, chromium, login, page  # noqa: F401
+from tests.review.test_browser import _wait_healthy, login
 from tests.services import free_port
 
 pytestmark = pytest.mark.integration
