@@ -23,7 +23,7 @@ FIRST_ID = "<q1@gemeinde-rosenquell.example.org>"
 
 def _worker(engine: Any, database_url: str, tmp_path: Path, flow: FlowProcess) -> Worker:
     s = settings(database_url, inbox=f"maildir:{tmp_path / 'mail'}")
-    return Worker(s, None, Store(engine, s), MaildirSource(tmp_path / "mail"), flow)
+    return Worker(s, Store(engine, s), MaildirSource(tmp_path / "mail"), flow)
 
 
 def _write(body: str, *, message_id: str, sender: str = f"Erika Muster <e.muster@{TOWN}>",
