@@ -5,7 +5,9 @@
 #
 # Stage 1 builds the package and its dependencies into a virtual environment; stage 2 copies
 # only that environment and the curated content (knowledge/, intents/) onto a slim Python and
-# runs as an unprivileged user. Mail and the SQLite default live in the /data volume; set
+# runs as an unprivileged user; /app (code and the two folders) belongs to root and is read-only
+# for it: the folders are only the seed of the knowledge, which lives in the database and is
+# edited in the web app ("Wissen"). Mail and the SQLite default live in the /data volume; set
 # ASSISTANT_INBOX and ASSISTANT_DATABASE_URL for IMAP and PostgreSQL (see compose.yaml).
 
 FROM python:3.11-slim-bookworm AS build

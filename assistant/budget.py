@@ -43,6 +43,7 @@ from assistant.errors import FlowUnavailable, Interrupted, SettingsError
 from assistant.values import Handled, Processed
 
 if TYPE_CHECKING:
+    from assistant.flow import Pipeline
     from assistant.settings import Settings
     from assistant.values import Thread
 
@@ -67,18 +68,23 @@ class MailHandler:
     """
 
     def __init__(self, settings: Settings) -> None:
-        from assistant import knowledge
-        from assistant.flow import Pipeline
+        from assistant.history.live_knowledge import LivePipeline
 
-        self.pipeline = Pipeline(settings, knowledge.load(settings))
+        # The knowledge of the folders, or the store's current version (checked before a mail).
+        self.live = LivePipeline(settings)
         self.own = frozenset(settings.own_addresses)
         self.max_bytes = settings.max_message_bytes
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return self.live.current()
 
     def __call__(self, raw: bytes, thread: Thread | None = None) -> Handled:
         from assistant.numerals import whole
         from assistant.parse import parse, parse_head
 
-        version = self.pipeline.knowledge.version
+        pipeline = self.pipeline
+        version = pipeline.knowledge.stamp
         mail = None
         try:
             if len(raw) > self.max_bytes:
@@ -94,7 +100,7 @@ class MailHandler:
                 fatal = "no mail headers found: not an e-mail message"
             if fatal is not None:
                 return Handled(mail, error=fatal)
-            return Handled(mail, self.pipeline.run(Processed(mail, thread=thread)),
+            return Handled(mail, pipeline.run(Processed(mail, thread=thread)),
                            knowledge_version=version)
         except Exception as exc:  # noqa: BLE001 - a bad mail must not stop the worker
             return Handled(mail, error=f"{exc.__class__.__name__}: {exc}"[:2000],

@@ -92,6 +92,7 @@ class Pipeline:
     """The stages with what they need, built once from the settings and the knowledge."""
 
     def __init__(self, settings: Settings, knowledge: Knowledge) -> None:
+        self.settings = settings
         self.knowledge = knowledge
         self.understander = Understander(knowledge, domain=settings.message_id_domain,
                                         addresses=settings.own_addresses)

@@ -30,6 +30,8 @@ MIN_SECRET_KEY = 32
 MIN_SECRET_KEY_SYMBOLS = 8
 PLACEHOLDER_SECRET_KEYS = frozenset({"change-me-to-64-hex-characters"})
 _PLACEHOLDER_WORDS = ("change-me", "changeme", "change_me")
+# Where processes read the knowledge from (ASSISTANT_KNOWLEDGE_SOURCE).
+KNOWLEDGE_SOURCES = ("store", "folders")
 KEY_COMMAND = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
 
 
@@ -50,6 +52,14 @@ class Settings:
         _default_dir("knowledge"), "Folder with answers, rules, templates and the register.")
     intents_dir: str = _setting(
         _default_dir("intents"), "Folder with the intent catalogue (one YAML file per intent).")
+    knowledge_source: str = _setting(
+        "store",
+        "Where the worker, the web app and the sender read the knowledge: `store` (the "
+        "database; an empty store is seeded from the two folders; staff edit it in the web "
+        "app) or `folders` (the two folders, read once at start).")
+    knowledge_poll_seconds: float = _setting(
+        2.0, "How often (at most) a process reading the knowledge from the store checks whether "
+             "a new version was published; it loads the new version at its next piece of work.")
     inbox: str = _setting(
         f"maildir:{_default_dir('mailbox')}",
         "Where mail comes from: maildir:PATH, imap[s]://USER:PASSWORD@HOST:PORT/FOLDER "
@@ -216,7 +226,11 @@ class Settings:
         for name in known:
             if PREFIX + name.upper() in env:
                 values[name] = env[PREFIX + name.upper()]
-        return cls(**{name: _convert(known[name], raw) for name, raw in values.items()})
+        settings = cls(**{name: _convert(known[name], raw) for name, raw in values.items()})
+        if settings.knowledge_source not in KNOWLEDGE_SOURCES:
+            raise SettingsError(f"{PREFIX}KNOWLEDGE_SOURCE={settings.knowledge_source!r} must be "
+                                f"one of {', '.join(KNOWLEDGE_SOURCES)}")
+        return settings
 
     def describe(self) -> list[tuple[str, str, str]]:
         """(variable, value as shown, help) for every setting, secrets masked."""

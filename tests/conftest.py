@@ -32,13 +32,18 @@ _numbers = itertools.count(1)
 
 
 def _migrate(url: str) -> None:
+    """Migrate, and import the checkout's knowledge into the store (as `assistant db upgrade`
+    does), once for the template that every test's database is copied from."""
     from assistant.history import schema
-    from assistant.history.db import create_engine
+    from assistant.history.db import create_engine, sessionmaker
+    from assistant.history.live_knowledge import seed
+    from assistant.settings import Settings
 
     async def run() -> None:
         engine = create_engine(url)
         try:
             await schema.upgrade(engine)
+            await seed(sessionmaker(engine), Settings.load({}))
         finally:
             await engine.dispose()
 

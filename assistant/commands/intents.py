@@ -86,10 +86,10 @@ def cmd_suggestions(args: argparse.Namespace, settings: Settings) -> int:
             for suggestion_id in args.ids:
                 try:
                     if args.action == "accept":
-                        done = await corrections.accept(db, suggestion_id, ACTOR,
-                                                        Path(settings.intents_dir))
+                        done = await corrections.accept(db, suggestion_id, ACTOR)
                         if done.written:
-                            print(f"{suggestion_id}: added as an example to {done.path}")
+                            print(f"{suggestion_id}: added as an example to {done.path} in "
+                                  "the store (published)")
                         else:
                             print(f"{suggestion_id}: already an example in {done.path}; "
                                   "marked accepted")

@@ -1,4 +1,11 @@
-"""``assistant knowledge check``: the time-bound statements of the knowledge that need staff.
+"""``assistant knowledge check|export|import``: the curated knowledge, its dates and its copies.
+
+``export DIR`` writes the store's published knowledge to ``DIR/knowledge`` and ``DIR/intents``
+byte for byte (for review in git); ``import DIR`` checks those folders with the loader, shows
+the unified diff against the store and publishes the changes as one new publication
+(``--dry-run``: only show). An export followed by an import changes nothing.
+
+``check``: the time-bound statements of the knowledge that need staff.
 
 A statement marked ``time_bound: true`` in ``knowledge/answers/`` or ``knowledge/notices/`` is
 stated in drafts only while its ``valid_until`` lies after the day of the draft. This command
@@ -13,13 +20,26 @@ import argparse
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.commands.common import Subcommands, iso_day
+from assistant.commands.common import (
+    ACTOR,
+    EXIT_INPUT_ERROR,
+    Subcommands,
+    database_problem,
+    fail,
+    iso_day,
+    with_database,
+)
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from assistant.knowledge import Knowledge
     from assistant.settings import Settings
+
+KNOWLEDGE_CHOICES = ("folders", "store")
 
 WITHIN_DAYS = 30
 UNDATED, EXPIRED, EXPIRING, VALID = "undated", "expired", "expiring", "valid"
@@ -73,8 +93,50 @@ def time_bound_statements(kb: Knowledge, today: date, within: int) -> list[State
     return found
 
 
+def add_knowledge_option(p: Any) -> None:
+    """``--knowledge folders|store`` of the commands that run the flow without a worker."""
+    p.add_argument("--knowledge", choices=KNOWLEDGE_CHOICES, default="folders",
+                   help="read the knowledge from the folders (default: reproducible, no "
+                        "database) or from the store's published version "
+                        "(ASSISTANT_DATABASE_URL)")
+
+
+def load_knowledge(settings: Settings, where: str) -> Knowledge:
+    """The knowledge of the folders, or the store's published version. Raises
+    :class:`KnowledgeError` (a broken file, an empty store) or :class:`SchemaError`/the
+    driver's error (the database)."""
+    import asyncio
+
+    from assistant import knowledge
+    from assistant.errors import KnowledgeError, SchemaError
+
+    if where == "folders":
+        return knowledge.load(settings)
+
+    async def read() -> Knowledge:
+        from assistant.history import knowledge_store
+        from assistant.history.db import create_engine, sessionmaker
+        from assistant.knowledge.source import Source
+
+        engine = create_engine(settings.database_url)
+        try:
+            problem = await database_problem(engine)
+            if problem is not None:
+                raise SchemaError(problem.text)
+            async with sessionmaker(engine)() as db:
+                texts, number = await knowledge_store.published_texts(db)
+        finally:
+            await engine.dispose()
+        if number == 0:
+            raise KnowledgeError("the store holds no knowledge yet: run `assistant db upgrade`")
+        return knowledge.load_source(Source(texts, "store", Path(settings.knowledge_dir),
+                                            Path(settings.intents_dir), published=number))
+
+    return asyncio.run(read())
+
+
 def register(sub: Subcommands) -> None:
-    p = sub.add_parser("knowledge", help="check the curated knowledge")
+    p = sub.add_parser("knowledge", help="check, export and import the curated knowledge")
     knowledge = p.add_subparsers(dest="knowledge_command", required=True, metavar="ACTION")
     q = knowledge.add_parser(
         "check", help="time-bound statements without a date, expired or expiring soon",
@@ -87,7 +149,26 @@ def register(sub: Subcommands) -> None:
     q.add_argument("--today", type=iso_day, metavar="DATE",
                    help="check as of this day (default: today)")
     q.add_argument("--format", choices=("text", "json"), default="text")
+    add_knowledge_option(q)
     q.set_defaults(func=cmd_check)
+    q = knowledge.add_parser(
+        "export", help="write the store's knowledge to DIR/knowledge and DIR/intents",
+        description="Writes the published knowledge of the store byte for byte into "
+                    "DIR/knowledge and DIR/intents (e.g. a checkout, for review in git); files "
+                    "of the knowledge tree there that the store does not hold are removed. The "
+                    "municipality register is no part of it.")
+    q.add_argument("dir", metavar="DIR")
+    q.set_defaults(func=cmd_export)
+    q = knowledge.add_parser(
+        "import", help="publish DIR/knowledge and DIR/intents in the store, showing the diff",
+        description="Checks DIR/knowledge and DIR/intents with the loader (a broken file is "
+                    "refused, naming file and line), prints the unified diff against the "
+                    "store's published knowledge and publishes the changes as one new version. "
+                    "Exit code 2 when the folders are refused.")
+    q.add_argument("dir", metavar="DIR")
+    q.add_argument("--dry-run", action="store_true", help="only show the diff")
+    q.add_argument("--comment", default="", help="the versions' comment (default: the folder)")
+    q.set_defaults(func=cmd_import)
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -95,7 +176,8 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
     today = args.today or date.today()
     within = max(args.within, 0)
-    statements = time_bound_statements(knowledge.load(settings), today, within)
+    del knowledge
+    statements = time_bound_statements(load_knowledge(settings, args.knowledge), today, within)
     listed = [s for s in statements if s.status != VALID]
     failing = any(s.status in (UNDATED, EXPIRED) for s in statements)
     if args.format == "json":
@@ -114,3 +196,67 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
           f"{counts[UNDATED]} undated, {counts[EXPIRED]} expired, {counts[EXPIRING]} expiring "
           f"within {within} days (until {(today + timedelta(days=within)).isoformat()})")
     return 1 if failing else 0
+
+
+def _tree_folders(folder: Path) -> tuple[Path, Path]:
+    return folder / "knowledge", folder / "intents"
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.history import knowledge_store
+    from assistant.history.db import sessionmaker
+    from assistant.knowledge.source import read_folders, target, write_tree
+
+    knowledge_dir, intents_dir = _tree_folders(Path(args.dir))
+
+    async def work(engine: AsyncEngine) -> int:
+        async with sessionmaker(engine)() as db:
+            texts, number = await knowledge_store.published_texts(db)
+        if number == 0:
+            return fail("the store holds no knowledge yet: run `assistant db upgrade`")
+        stale = []
+        if knowledge_dir.is_dir() and intents_dir.is_dir():
+            stale = [target(name, knowledge_dir, intents_dir)
+                     for name in read_folders(knowledge_dir, intents_dir) if name not in texts]
+        written = write_tree(texts, knowledge_dir, intents_dir)
+        for path in stale:
+            path.unlink()
+        print(f"Exported publication {number}: {len(written)} files to {knowledge_dir} and "
+              f"{intents_dir}" + (f"; removed {len(stale)} the store does not hold"
+                                  if stale else "") + ".")
+        return 0
+
+    return with_database(settings, work)
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.errors import KnowledgeError
+    from assistant.history import knowledge_store
+    from assistant.history.db import sessionmaker
+    from assistant.knowledge import load_source, read_register
+    from assistant.knowledge.source import from_folders
+
+    knowledge_dir, intents_dir = _tree_folders(Path(args.dir))
+    try:
+        source = from_folders(knowledge_dir, intents_dir)
+        load_source(source, register=read_register(Path(settings.knowledge_dir)))
+    except KnowledgeError as exc:
+        return fail(f"refused, nothing imported: {exc}", EXIT_INPUT_ERROR)
+    comment = args.comment.strip() or f"import of {args.dir}"
+
+    async def work(engine: AsyncEngine) -> int:
+        async with sessionmaker(engine)() as db:
+            found = await knowledge_store.import_texts(db, source.texts, actor=ACTOR,
+                                                       comment=comment, dry_run=args.dry_run)
+            number = await knowledge_store.publication(db)
+        for change in found:
+            print(change.diff, end="" if change.diff.endswith("\n") else "\n")
+        if not found:
+            print(f"No change: the store holds this knowledge (publication {number}).")
+        elif args.dry_run:
+            print(f"{len(found)} file(s) would change (dry run: nothing imported).")
+        else:
+            print(f"{len(found)} file(s) changed: published as publication {number}.")
+        return 0
+
+    return with_database(settings, work)

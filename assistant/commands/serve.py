@@ -67,22 +67,28 @@ def sender_for(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from assistant import logs
-    from assistant.commands.understanding import pipeline_for
+    from assistant import knowledge, logs
+    from assistant.flow import Pipeline
     from assistant.history.db import create_engine, sessionmaker
+    from assistant.history.live_knowledge import load_from_store
 
     settings.signing_key()  # SettingsError (exit 2) for a short, repetitive or placeholder key
     logs.setup(settings.log_level, settings.log_format)
-    pipeline = pipeline_for(settings)
+    loaded: list[knowledge.Knowledge] = []
 
     async def ready(engine: AsyncEngine) -> int:
-        return 0  # the schema is checked (and an empty database set up) before this
+        # The schema is checked (and an empty database set up) before this; an empty store
+        # gets the folders' knowledge.
+        loaded.append(await load_from_store(sessionmaker(engine), settings)
+                      if settings.knowledge_source == "store" else knowledge.load(settings))
+        return 0
 
     problem = with_database(settings, ready, initialise=True)
     if problem:
         return problem
     # A new engine: the checking one's connections belonged to its own event loop.
     sessions = sessionmaker(create_engine(settings.database_url))
+    pipeline = Pipeline(settings, loaded[0])
     sender = None if args.no_sender else sender_for(settings, sessions)
     app = staff_app(settings, sessions=sessions, pipeline=pipeline, sender=sender,
                     start_workers=True)

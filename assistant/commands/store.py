@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.commands.common import (
+    EXIT_INPUT_ERROR,
     EXIT_NOT_FOUND,
     Command,
     Subcommands,
@@ -190,7 +191,10 @@ def _print_conversation(c: dict[str, Any]) -> None:
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.errors import KnowledgeError
     from assistant.history import schema
+    from assistant.history.db import sessionmaker
+    from assistant.history.live_knowledge import seed
     from assistant.history.store import is_transient
 
     async def work(engine: AsyncEngine) -> int:
@@ -205,6 +209,14 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(f"Upgraded the database from revision {before.current or '(empty)'} to "
                   f"{before.head}.")
+        try:
+            seeded = await seed(sessionmaker(engine), settings)
+        except KnowledgeError as exc:
+            return fail(f"the knowledge was not imported into the empty store: {exc}",
+                        EXIT_INPUT_ERROR)
+        if seeded:
+            print(f"Imported the knowledge of {settings.knowledge_dir} and "
+                  f"{settings.intents_dir} into the empty store (publication 1).")
         return 0
 
     return with_database(settings, work, check=False)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.commands.common import EXIT_INPUT_ERROR, Subcommands, fail
+from assistant.commands.knowledge import add_knowledge_option, load_knowledge
 
 if TYPE_CHECKING:
     from assistant.flow import Pipeline
@@ -22,11 +23,13 @@ def register(sub: Subcommands) -> None:
     p = sub.add_parser("classify", help="kind, intents, facts and verdict of mails")
     p.add_argument("files", nargs="+", metavar="FILE", help="mail files (.eml); - for stdin")
     p.add_argument("--format", choices=("table", "json"), default="table")
+    add_knowledge_option(p)
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser("draft", help="the reply draft for one mail")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    add_knowledge_option(p)
     p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("evaluate", help="measure the understanding on labelled mails")
@@ -41,15 +44,16 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--threads", action="store_true",
                    help="replay DIR's conversations through the worker into a fresh store "
                         "(needs-reply recall and precision, the conversation's verdict)")
+    add_knowledge_option(p)
     p.set_defaults(func=cmd_evaluate)
 
 
-def pipeline_for(settings: Settings) -> Pipeline:
-    """The flow with this checkout's knowledge (a KnowledgeError names a broken file)."""
-    from assistant import knowledge
+def pipeline_for(settings: Settings, where: str = "folders") -> Pipeline:
+    """The flow with this checkout's knowledge, or the store's (``where``: ``--knowledge``); a
+    KnowledgeError names a broken file."""
     from assistant.flow import Pipeline
 
-    return Pipeline(settings, knowledge.load(settings))
+    return Pipeline(settings, load_knowledge(settings, where))
 
 
 def _read_inputs(paths: Sequence[str]) -> list[tuple[str, bytes | None]]:
@@ -99,7 +103,7 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.parse import parse
     from assistant.values import Processed
 
-    pipeline = pipeline_for(settings)
+    pipeline = pipeline_for(settings, args.knowledge)
     failed = False
     rows = []
     for path, raw in _read_inputs(args.files):
@@ -150,7 +154,7 @@ def cmd_draft(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.parse import parse
     from assistant.values import Drafted, Processed, Understood
 
-    pipeline = pipeline_for(settings)
+    pipeline = pipeline_for(settings, args.knowledge)
     [(path, raw)] = _read_inputs([args.file])
     if raw is None:
         return EXIT_INPUT_ERROR
@@ -186,7 +190,7 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.folder is None:
         return fail("evaluate needs a folder (or --cross)", EXIT_INPUT_ERROR)
-    pipeline = pipeline_for(settings)
+    pipeline = pipeline_for(settings, args.knowledge)
     folder = Path(args.folder)
     if not (folder / "labels.jsonl").is_file():
         return fail(f"{folder} has no labels.jsonl", EXIT_INPUT_ERROR)
@@ -200,13 +204,13 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cross(args: argparse.Namespace, settings: Settings) -> int:
     """``evaluate --cross``: leave one writer's folder out at a time (:mod:`assistant.crossval`)."""
-    from assistant import crossval, knowledge
+    from assistant import crossval
     from assistant.commands.intents import DEVELOPMENT_SETS, SHARED_SETS, folders, say
 
     held_out = folders(args.cross or None, SHARED_SETS)
     always = folders(args.always, DEVELOPMENT_SETS)
     result: dict[str, Any] = crossval.cross_validate(
-        knowledge.load(settings), settings, held_out, always, jobs=args.jobs,
+        load_knowledge(settings, args.knowledge), settings, held_out, always, jobs=args.jobs,
         progress=lambda fold: say(f"  {fold} measured"))
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.format == "json"
           else crossval.format_text(result))

@@ -321,3 +321,42 @@ class ReportIntent(Base):
 # The reports' read model copies a draft's fate again when ``updated_at`` moves (see
 # assistant.reports.index); this index finds the recently changed drafts.
 Index("ix_drafts_updated_at", Draft.__table__.c.updated_at)
+
+
+class KnowledgeRecord(Base):
+    """One version of one text of the knowledge tree (``answers/funding_amount.yaml``,
+    ``intents/model.json``, …; see :mod:`assistant.knowledge.source`).
+
+    Versions of a path are numbered from 1 and never changed: an edit, a restore or an import
+    adds one. A version is a ``draft`` until it is published (at once, or by a second admin under
+    the four-eyes rule), then ``published`` with the number of the publication it went live
+    with; the path's live text is its published version with the highest publication.
+    ``text`` None records that an import removed the file. A draft that another version
+    replaced before it was published is ``discarded``."""
+
+    __tablename__ = "knowledge_records"
+    __table_args__ = (UniqueConstraint("path", "number", name="uq_knowledge_path_number"),
+                      Index("ix_knowledge_path_status", "path", "status"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String(200))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    published_by: Mapped[str | None] = mapped_column(String(100))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    publication: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class KnowledgeState(Base):
+    """One row: the number of the knowledge's latest publication. Every process that reads the
+    knowledge from the store polls it (one cheap query) and reloads when it moved."""
+
+    __tablename__ = "knowledge_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -5,8 +5,6 @@ reloading the knowledge after programme staff changed it. Only the ``admin`` rol
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -106,8 +104,7 @@ async def accept_suggestion(request: Request, ctx: Ctx) -> Response:
     try:
         async with ctx.services.sessions() as db:
             accepted = await corrections.accept(db, request.path_params["suggestion_id"],
-                                                ctx.viewer.actor,
-                                                Path(ctx.services.settings.intents_dir))
+                                                ctx.viewer.actor)
     except CorrectionError as exc:
         return await _suggestions_page(request, ctx, status=422, error=str(exc))
     return redirect("/admin/suggestions", hinweis="uebernommen" if accepted.written
@@ -130,7 +127,7 @@ async def reload_knowledge(request: Request, ctx: Ctx) -> Response:
 
     assert ctx.viewer is not None
     try:
-        pipeline = await asyncio.to_thread(ctx.services.knowledge.reload)
+        pipeline = await ctx.services.knowledge.reload()
     except KnowledgeError as exc:
         return await _suggestions_page(
             request, ctx, status=422,

@@ -3,21 +3,20 @@
 When a reviewer chooses other intents for a mail, or rewrites the answer block of an intent,
 the sentence of the mail and the intent are kept as a :class:`Suggestion`. An administrator
 accepts or dismisses each one (``assistant intents suggestions``, or the admin page); an accepted
-suggestion is appended as a new example to ``intents/<id>.yaml`` — the file's comments, order and
-quoting stay as they are, and the file is checked by reading it back before it replaces the old
-one. Nothing is written silently: the command and the page say which file changed, and the audit
-log records it. ``assistant evaluate`` then shows whether accuracy moved.
+suggestion is appended as a new example to ``intents/<id>.yaml`` *in the store*: a new published
+version of that text (:mod:`assistant.history.knowledge_store`), whose comments, order and
+quoting stay as they are, checked by reading it back. The source tree is never written (it is
+read-only in the container). Every process picks the new version up within seconds; the examples
+count for the classifier once the model is retrained ("Modell neu trainieren"). The audit log
+records it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from assistant.errors import CorrectionError
+from assistant.history import knowledge_store
 from assistant.history.models import AuditEntry, Suggestion, utcnow
 
 INTENT_CHANGE = "intent_change"
@@ -86,8 +86,8 @@ async def suggest(db: AsyncSession, *, message_id: int | None, sentence: str, in
 class Accepted:
     suggestion_id: int
     intent: str
-    path: Path
-    written: bool  # False when the example was already in the file
+    path: str  # the text in the store's knowledge tree, e.g. intents/duration.yaml
+    written: bool  # False when the example was already there
 
 
 def _yaml_string(text: str) -> str:
@@ -95,29 +95,23 @@ def _yaml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def append_example(intents_dir: Path, intent: str, sentence: str) -> tuple[Path, bool]:
-    """Add ``sentence`` to the examples of ``intents/<intent>.yaml``, keeping the file's layout.
-
-    Returns the file and whether it changed (not when the example is already there). Raises
-    :class:`CorrectionError` when the file is missing or not shaped as expected.
-    """
-    if not _INTENT_ID.match(intent):
-        raise CorrectionError(f"Unbekanntes Anliegen „{intent}“.")
-    path = intents_dir / f"{intent}.yaml"
+def with_example(original: str, name: str, sentence: str) -> str | None:
+    """The text of an intent file (``name`` for messages) with ``sentence`` added to its
+    examples, keeping the layout; None when the example is already there. Raises
+    :class:`CorrectionError` when the text is not shaped as expected."""
     try:
-        original = path.read_text(encoding="utf-8")
         data = yaml.safe_load(original)
-    except (OSError, yaml.YAMLError) as exc:
-        raise CorrectionError(f"{path} kann nicht gelesen werden: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise CorrectionError(f"{name} kann nicht gelesen werden: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("examples"), list):
-        raise CorrectionError(f"{path} hat keine Liste „examples“.")
+        raise CorrectionError(f"{name} hat keine Liste „examples“.")
     sentence = _normal(sentence)
     if sentence in (_normal(str(e)) for e in data["examples"]):
-        return path, False
+        return None
     lines = original.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if re.match(r"^examples\s*:", line)), None)
     if start is None:
-        raise CorrectionError(f"{path}: „examples:“ steht nicht am Zeilenanfang.")
+        raise CorrectionError(f"{name}: „examples:“ steht nicht am Zeilenanfang.")
     last_item, indent = start, None
     for i in range(start + 1, len(lines)):
         line = lines[i]
@@ -129,38 +123,41 @@ def append_example(intents_dir: Path, intent: str, sentence: str) -> tuple[Path,
         if indent is None and line.lstrip().startswith("- "):
             indent = line[: len(line) - len(line.lstrip())]
     if indent is None:
-        raise CorrectionError(f"{path}: die Beispiele stehen nicht als Liste untereinander.")
+        raise CorrectionError(f"{name}: die Beispiele stehen nicht als Liste untereinander.")
     if not lines[last_item].endswith("\n"):
         lines[last_item] += "\n"
     lines.insert(last_item + 1, f"{indent}- {_yaml_string(sentence)}\n")
     updated = "".join(lines)
-    check = yaml.safe_load(updated)
-    expected = dict(data, examples=[*data["examples"], sentence])
-    if check != expected:
-        raise CorrectionError(f"{path}: das Beispiel ließ sich nicht sicher einfügen.")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{intent}.", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(updated)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path, True
+    if yaml.safe_load(updated) != dict(data, examples=[*data["examples"], sentence]):
+        raise CorrectionError(f"{name}: das Beispiel ließ sich nicht sicher einfügen.")
+    return updated
 
 
-async def accept(db: AsyncSession, suggestion_id: int, actor: str, intents_dir: Path) -> Accepted:
+async def accept(db: AsyncSession, suggestion_id: int, actor: str) -> Accepted:
+    """Add the suggestion's sentence as an example of its intent: a new published version of
+    ``intents/<intent>.yaml`` in the store."""
     row = await db.get(Suggestion, suggestion_id)
     if row is None or row.status != "open":
         raise CorrectionError("Dieser Vorschlag ist nicht (mehr) offen.")
-    path, written = append_example(intents_dir, row.intent, row.sentence)
+    if not _INTENT_ID.match(row.intent):
+        raise CorrectionError(f"Unbekanntes Anliegen „{row.intent}“.")
+    path = f"intents/{row.intent}.yaml"
+    live = (await knowledge_store.live_records(db)).get(path)
+    if live is None or live.text is None:
+        raise CorrectionError(f"Das Anliegen „{row.intent}“ steht nicht im Katalog des "
+                              "Speichers (ist `assistant db upgrade` gelaufen?).")
+    updated = with_example(live.text, path, row.sentence)
     row.status, row.decided_by, row.decided_at = "accepted", actor.removeprefix("user:"), utcnow()
     db.add(AuditEntry(actor=actor, action="suggestion_accepted", message_id=row.message_id,
-                      detail={"suggestion": row.id, "intent": row.intent, "file": path.name,
-                              "written": written}))
-    await db.commit()
-    return Accepted(row.id, row.intent, path, written)
+                      detail={"suggestion": row.id, "intent": row.intent, "file": path,
+                              "written": updated is not None}))
+    if updated is None:
+        await db.commit()
+    else:
+        await knowledge_store.save(db, path, updated, author=actor, publish=True,
+                                   comment=f"Beispiel aus Vorschlag {row.id} übernommen",
+                                   action="knowledge_example_added")
+    return Accepted(row.id, row.intent, path, updated is not None)
 
 
 async def dismiss(db: AsyncSession, suggestion_id: int, actor: str) -> None:

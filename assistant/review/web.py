@@ -11,7 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.routing import BaseRoute
 
 from assistant.history.models import Draft, OutboxItem
-from assistant.review import admin, conversation, inquiry, listing, sending
+from assistant.review import (
+    admin,
+    conversation,
+    inquiry,
+    listing,
+    sending,
+    wissen,
+    wissen_facts,
+)
 from assistant.web.pages import NavEntry, Page
 from assistant.web.routing import get, post
 
@@ -51,6 +59,14 @@ def routes() -> list[BaseRoute]:
         post("/admin/suggestions/{suggestion_id:int}/dismiss", admin.dismiss_suggestion,
              role="admin"),
         post("/admin/knowledge/reload", admin.reload_knowledge, role="admin"),
+        get("/admin/wissen", wissen.overview, role="admin"),
+        get("/admin/wissen/eintrag", wissen.edit, role="admin"),
+        post("/admin/wissen/eintrag", wissen.submit, role="admin"),
+        get("/admin/wissen/versionen", wissen.versions, role="admin"),
+        post("/admin/wissen/wiederherstellen", wissen.restore, role="admin"),
+        post("/admin/wissen/veroeffentlichen", wissen.publish, role="admin"),
+        get("/admin/wissen/fakten", wissen_facts.page, role="admin"),
+        post("/admin/wissen/fakten", wissen_facts.submit, role="admin"),
     ]
 
 
@@ -59,4 +75,5 @@ PAGE = Page(
     nav=(NavEntry("/", "Warteschlange", count="pending"),
          NavEntry("/sending", "Versand", alert="problems"),
          NavEntry("/admin/users", "Benutzer", role="admin"),
-         NavEntry("/admin/suggestions", "Vorschläge", role="admin")))
+         NavEntry("/admin/suggestions", "Vorschläge", role="admin"),
+         NavEntry("/admin/wissen", "Wissen", role="admin")))

@@ -48,14 +48,27 @@ PUBLIC_PATHS = ("/healthz", "/metrics", "/static")
 
 
 class KnowledgeBox:
-    """The pipeline (and with it the knowledge) that redrafts and the chat use, and the worker
-    processes that run them off the event loop (:mod:`assistant.web.compute`); admins can
-    reload it."""
+    """The pipeline (and with it the knowledge) that the pages use, and the worker processes that
+    run redrafts and chat answers off the event loop (:mod:`assistant.web.compute`).
 
-    def __init__(self, settings: Settings, pipeline: Pipeline | None = None) -> None:
+    With the knowledge in the store (``ASSISTANT_KNOWLEDGE_SOURCE=store``) every request first
+    calls :meth:`refresh`: at most every ``ASSISTANT_KNOWLEDGE_POLL_SECONDS`` it reads the
+    publication counter and loads a new publication; the worker processes check by themselves
+    before each job. With the folders, admins reload it by hand (:meth:`reload`)."""
+
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None,
+                 sessions: async_sessionmaker[AsyncSession] | None = None) -> None:
         self.settings = settings
         self._pipeline = pipeline
+        self.sessions = sessions
         self.work = WorkPool(settings)
+        self._checked = -1e9
+        self._lock = asyncio.Lock()
+
+    @property
+    def live(self) -> bool:
+        """Whether the knowledge comes from the store (and follows its publications)."""
+        return self.settings.knowledge_source == "store" and self.sessions is not None
 
     async def run(self, fn: Callable[..., T], *args: Any, budget: float) -> T:
         """``fn(pipeline, *args)`` in a worker process, within ``budget`` seconds."""
@@ -73,10 +86,42 @@ class KnowledgeBox:
 
         return Pipeline(self.settings, knowledge.load(self.settings))
 
-    def reload(self) -> Pipeline:
+    async def refresh(self, *, force: bool = False) -> None:
+        """Load the store's newest publication when it is not the one in use (checked at most
+        every poll period unless ``force``). A publication the loader refuses is logged and the
+        knowledge in use stays."""
+        from assistant.errors import KnowledgeError
+        from assistant.flow import Pipeline
+        from assistant.history.live_knowledge import load_from_store, publication
+
+        loop = asyncio.get_running_loop()
+        poll = self.settings.knowledge_poll_seconds
+        if not self.live or (not force and self._pipeline is not None
+                             and loop.time() - self._checked < poll):
+            return
+        assert self.sessions is not None
+        async with self._lock:
+            self._checked = loop.time()
+            number = await publication(self.sessions)
+            if self._pipeline is not None and self._pipeline.knowledge.published == number:
+                return
+            try:
+                knowledge = await load_from_store(self.sessions, self.settings)
+            except KnowledgeError as exc:
+                if self._pipeline is None:
+                    raise
+                log.error("published knowledge refused; the previous stays in use",
+                          extra={"fields": {"publication": number, "error": str(exc)[:500]}})
+                return
+            self._pipeline = await asyncio.to_thread(Pipeline, self.settings, knowledge)
+
+    async def reload(self) -> Pipeline:
         """Read the knowledge again; the old pipeline stays when the new one has an error.
-        The worker processes are replaced and load it too."""
-        self._pipeline = self._build()
+        From the folders, the worker processes are replaced and load it too."""
+        if self.live:
+            await self.refresh(force=True)
+            return self.pipeline
+        self._pipeline = await asyncio.to_thread(self._build)
         self.work.restart()
         return self._pipeline
 
@@ -174,7 +219,7 @@ def create_app(settings: Settings, pages: Sequence[Page], *, engine: AsyncEngine
     services = Services(
         settings=settings, sessions=sessions, templates=templates or make_environment(pages),
         auth=Authenticator(settings, sessions, passwords),
-        knowledge=KnowledgeBox(settings, pipeline),
+        knowledge=KnowledgeBox(settings, pipeline, sessions),
         metrics=operations.OperatorMetrics(sessions, sender=supervised),
         wake_sender=sender.wake if sender is not None else (lambda: None), pages=tuple(pages),
         sender=supervised)

@@ -5,8 +5,10 @@ for seconds held up every other request of the process: the staff pages, ``/heal
 sender share it. In a thread it would still hold the interpreter lock most of the time. So the
 work runs in ``ASSISTANT_WEB_CPU_WORKERS`` processes (pebble's ``ProcessPool``, started with
 *spawn*: a fresh interpreter, nothing inherited from the server's threads), each with its own
-pipeline loaded from the settings when it starts; the web process only sends the job and awaits
-the answer. The pool starts with the first job (``assistant serve`` starts it at once).
+pipeline loaded from the settings when it starts (with the knowledge from the store, it checks
+for a new publication before each job: :mod:`assistant.history.live_knowledge`); the web process
+only sends the job and awaits the answer. The pool starts with the first job (``assistant
+serve`` starts it at once).
 
 Limits:
 
@@ -52,14 +54,14 @@ def _start_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         os.nice(WORKER_NICENESS)
-    from assistant import knowledge
-    from assistant.flow import Pipeline
+    from assistant.history.live_knowledge import LivePipeline
 
-    _pipeline = Pipeline(settings, knowledge.load(settings))
+    _pipeline = LivePipeline(settings)
 
 
 def _job(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
-    return fn(_pipeline, *args)
+    # The store's current knowledge: a new publication is loaded before the job.
+    return fn(_pipeline.current(), *args)
 
 
 def _ready() -> bool:

@@ -104,6 +104,7 @@ def guarded(handler: Handler, *, role: str | None = "reviewer") -> Callable[[Req
 
     async def endpoint(request: Request) -> Response:
         services: Services = request.app.state.services
+        await services.knowledge.refresh()
         auth = services.auth
         viewer = await auth.viewer(request)
         pre_login, pre_login_new = None, False

@@ -43,6 +43,16 @@ async def _suggest(url: str, sentence: str, intent: str) -> int:
         return row.id
 
 
+async def _published(url: str) -> dict[str, str]:
+    from assistant.history import knowledge_store
+
+    engine = create_engine(url)
+    async with sessionmaker(engine)() as db:
+        texts, _ = await knowledge_store.published_texts(db)
+    await engine.dispose()
+    return texts
+
+
 def test_users_add_reads_the_password_from_stdin(env: dict[str, Any],
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str],
@@ -67,7 +77,8 @@ def test_users_add_refuses_a_short_password(env: dict[str, Any], monkeypatch: py
 
 def test_suggestions_list_accept_dismiss(env: dict[str, Any], capsys: pytest.CaptureFixture[str],
                                          environ: dict[str, str]) -> None:
-    """Accepting writes the example into intents/<id>.yaml and says so; dismissing does not."""
+    """Accepting adds the example to intents/<id>.yaml in the store (never the folder) and says
+    so; dismissing does not."""
     keep = run(_suggest(env["url"], "Wie lange haben wir Zeit für die Strategie?", "duration"))
     drop = run(_suggest(env["url"], "Danke für alles!", "contact"))
     assert main(["intents", "suggestions"], environ) == 0
@@ -76,10 +87,12 @@ def test_suggestions_list_accept_dismiss(env: dict[str, Any], capsys: pytest.Cap
     assert main(["intents", "suggestions", "accept", str(keep)], environ) == 0
     assert "added as an example to" in capsys.readouterr().out
     assert main(["intents", "suggestions", "dismiss", str(drop)], environ) == 0
-    examples = yaml.safe_load((env["intents"] / "duration.yaml").read_text("utf-8"))["examples"]
-    contact = (env["intents"] / "contact.yaml").read_text("utf-8")
+    texts = run(_published(env["url"]))
+    examples = yaml.safe_load(texts["intents/duration.yaml"])["examples"]
     assert examples[-1] == "Wie lange haben wir Zeit für die Strategie?"
-    assert "Danke für alles!" not in contact
+    assert "Danke für alles!" not in texts["intents/contact.yaml"]
+    assert (env["intents"] / "duration.yaml").read_text("utf-8") == \
+        (ROOT / "intents" / "duration.yaml").read_text("utf-8")
     assert main(["intents", "suggestions", "accept", str(keep)], environ) == 2  # not open any more
 
 
@@ -92,7 +105,8 @@ def test_admin_page_accepts_a_suggestion(app_factory: Any, env: dict[str, Any],
     page = browser.get("/admin/suggestions").text
     assert "Bis wann läuft das Ganze?" in page
     assert browser.post(f"/admin/suggestions/{suggestion}/accept").status_code == 303
-    assert "Bis wann läuft das Ganze?" in (env["intents"] / "duration.yaml").read_text("utf-8")
+    assert "Bis wann läuft das Ganze?" in run(_published(env["url"]))["intents/duration.yaml"]
+    assert "Bis wann läuft das Ganze?" not in (env["intents"] / "duration.yaml").read_text("utf-8")
 
     async def status() -> str:
         engine = create_engine(env["url"])

@@ -19,7 +19,8 @@ BUDGET = 30.0
 
 def pool_of(workers: int, queue: int = 32) -> WorkPool:
     settings = Settings.load({"ASSISTANT_WEB_CPU_WORKERS": str(workers),
-                              "ASSISTANT_WEB_CPU_QUEUE": str(queue)})
+                              "ASSISTANT_WEB_CPU_QUEUE": str(queue),
+                              "ASSISTANT_KNOWLEDGE_SOURCE": "folders"})
     return WorkPool(settings)
 
 

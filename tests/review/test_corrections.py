@@ -1,70 +1,56 @@
-"""Corrections kept as suggestions, and accepted ones written into the intent catalogue."""
+"""Corrections kept as suggestions, and accepted ones added to the intent catalogue's text."""
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 
 from assistant.errors import CorrectionError
 from assistant.review.corrections import (
-    append_example,
     question_sentence,
     rewritten_blocks,
     sentences,
+    with_example,
 )
 from tests.helpers import ROOT
 
-
-@pytest.fixture
-def intents_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "intents"
-    shutil.copytree(ROOT / "intents", target)
-    return target
+DURATION = (ROOT / "intents" / "duration.yaml").read_text(encoding="utf-8")
 
 
-def test_append_keeps_everything_else_byte_for_byte(intents_dir: Path) -> None:
+def test_append_keeps_everything_else_byte_for_byte() -> None:
     """The new example is one added line; comments, order and quoting stay as they were."""
-    path = intents_dir / "duration.yaml"
-    before = path.read_text(encoding="utf-8")
-    written_path, written = append_example(intents_dir, "duration",
-                                           'Wie lange dürfen wir "uns" Zeit lassen?')
-    after = path.read_text(encoding="utf-8")
-    assert (written_path, written) == (path, True)
-    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    after = with_example(DURATION, "intents/duration.yaml",
+                         'Wie lange dürfen wir "uns" Zeit lassen?')
+    assert after is not None
+    added = [line for line in after.splitlines() if line not in DURATION.splitlines()]
     assert added == ['  - "Wie lange dürfen wir \\"uns\\" Zeit lassen?"']
-    assert after.replace(added[0] + "\n", "", 1) == before
+    assert after.replace(added[0] + "\n", "", 1) == DURATION
     data = yaml.safe_load(after)
     assert data["examples"][-1] == 'Wie lange dürfen wir "uns" Zeit lassen?'
 
 
-def test_append_before_a_following_key(tmp_path: Path) -> None:
+def test_append_before_a_following_key() -> None:
     """When other keys follow the examples, the new one still lands in the list."""
-    path = tmp_path / "demo.yaml"
-    path.write_text("id: demo\ntitle: Demo\ndescription: d\nexamples:\n  - \"eins\"\n"
-                    "  # a comment\n  - zwei\nnotes: kept\n", encoding="utf-8")
-    append_example(tmp_path, "demo", "drei")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = ("id: demo\ntitle: Demo\ndescription: d\nexamples:\n  - \"eins\"\n"
+            "  # a comment\n  - zwei\nnotes: kept\n")
+    after = with_example(text, "demo.yaml", "drei")
+    assert after is not None
+    data = yaml.safe_load(after)
     assert data["examples"] == ["eins", "zwei", "drei"]
     assert data["notes"] == "kept"
-    assert "# a comment" in path.read_text(encoding="utf-8")
+    assert "# a comment" in after
 
 
-def test_an_example_already_there_is_not_added_twice(intents_dir: Path) -> None:
-    path = intents_dir / "duration.yaml"
-    first = yaml.safe_load(path.read_text(encoding="utf-8"))["examples"][0]
-    before = path.read_text(encoding="utf-8")
-    assert append_example(intents_dir, "duration", first)[1] is False
-    assert path.read_text(encoding="utf-8") == before
+def test_an_example_already_there_is_not_added_twice() -> None:
+    """A sentence that is an example already changes nothing."""
+    first = yaml.safe_load(DURATION)["examples"][0]
+    assert with_example(DURATION, "intents/duration.yaml", first) is None
 
 
-def test_unknown_intent_is_refused(intents_dir: Path) -> None:
-    with pytest.raises(CorrectionError):
-        append_example(intents_dir, "no_such_intent", "Satz")
-    with pytest.raises(CorrectionError):
-        append_example(intents_dir, "../settings", "Satz")
+def test_a_text_without_examples_is_refused() -> None:
+    """An intent text without a list of examples is refused, not rewritten."""
+    with pytest.raises(CorrectionError, match="examples"):
+        with_example("id: demo\ntitle: Demo\n", "demo.yaml", "Satz")
 
 
 def test_sentences_and_question() -> None:

@@ -161,11 +161,12 @@ async def test_redraft_refuses_unknown_intents(db: Any, review_url: str, pipelin
 
 async def test_rewriting_a_block_keeps_a_suggestion(db: Any, review_url: str,
                                                     pipeline: Any) -> None:
-    """Replacing the duration answer keeps the mail's evidence sentence as a suggestion."""
+    """Replacing an intent's answer keeps the mail's evidence sentence as a suggestion. (An
+    eligibility question that the verdict's notice answers has no answer block of its own.)"""
     [stored] = await seed(review_url, pipeline, inquiry_mail(DURATION))
     draft = await _draft(db, stored.draft_id)
     block = next(b for b in draft.blocks if b.get("intent") == "duration")
-    edited = draft.text.replace(block["text"], "Sie haben zwei Jahre Zeit.")
+    edited = draft.text.replace(block["text"], "Die Förderung läuft anderthalb Jahre.")
     await decisions.save_edit(db, stored.draft_id, 0, edited, ANNA)
     [suggestion] = list((await db.execute(select(Suggestion))).scalars())
     assert (suggestion.intent, suggestion.origin, suggestion.created_by) == (

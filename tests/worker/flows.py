@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 def flow_process(handler: type = MailHandler, **extra: str) -> FlowProcess:
-    """A flow process with the given handler and settings (the database is not its business)."""
+    """A flow process with the given handler and settings (the database is not its business:
+    it reads the knowledge from the folders unless told otherwise)."""
+    extra.setdefault("knowledge_source", "folders")
     return FlowProcess(settings("sqlite:///unused.db", **extra), handler)
 
 
