@@ -31,6 +31,7 @@ from assistant.values import (
     Outcome,
     Processed,
     Stopped,
+    Thread,
     Understood,
 )
 
@@ -108,14 +109,18 @@ class Pipeline:
                 return stop.stopped
         return item
 
-    def redraft(self, mail: Mail, intents: Sequence[str], evidence: str) -> Drafted:
+    def redraft(self, mail: Mail, intents: Sequence[str], evidence: str,
+                thread: Thread | None = None) -> Drafted:
         """The draft for ``mail`` when it asks exactly ``intents`` (chosen by staff): the mail is
-        understood again for its facts, and taken as an inquiry whatever its kind; ``evidence``
-        is the sentence that asks the first intent."""
-        understood = expect(self.run(Processed(mail), (understand,)), Understood, "redraft")
+        understood again for its facts (with what its conversation knew before it, ``thread``),
+        and taken as an inquiry whatever its kind; ``evidence`` is the sentence that asks the
+        first intent."""
+        understood = expect(self.run(Processed(mail, thread=thread), (understand,)),
+                            Understood, "redraft")
         scores = tuple(IntentScore(id=i, confidence=1.0, evidence=evidence if n == 0 else "")
                        for n, i in enumerate(intents))
         # The mail's own question units give way to the chosen intents: one question each.
         asked = replace(understood.understanding, kind=Kind.INQUIRY, intents=scores,
                         questions=(), abstained=False)
-        return expect(self.run(Understood(mail, asked), (rules, draft)), Drafted, "redraft")
+        return expect(self.run(Understood(mail, asked, thread=thread), (rules, draft)), Drafted,
+                      "redraft")

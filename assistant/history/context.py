@@ -44,12 +44,20 @@ async def thread_context(conn: AsyncConnection, mail: Mail, *, domain: str, wind
                                             window_days=window_days, now=now)
     if found is None:
         return None
+    return await conversation_context(conn, found.conversation_id)
+
+
+async def conversation_context(conn: AsyncConnection, conversation_id: int,
+                               before: int | None = None) -> Thread:
+    """What conversation ``conversation_id`` knows; with ``before`` (a stored message's id),
+    only what it knew when that message came (a staff redraft of an earlier mail)."""
+    earlier = [] if before is None else [messages.c.id < before]
     rows = (await conn.execute(
         select(messages.c.id, messages.c.message_id, messages.c.received_at,
                understandings.c.facts, understandings.c.register)
         .join(understandings, understandings.c.message_id == messages.c.id)
-        .where(messages.c.conversation_id == found.conversation_id,
-               messages.c.direction == "in")
+        .where(messages.c.conversation_id == conversation_id,
+               messages.c.direction == "in", *earlier)
         .order_by(messages.c.received_at, messages.c.id))).all()
     known: dict[str, SourcedFact] = {}
     register: RegisterEntry | None = None
@@ -64,7 +72,8 @@ async def thread_context(conn: AsyncConnection, mail: Mail, *, domain: str, wind
             register = _register(row.register)
     replies = (await conn.execute(
         select(drafts.c.blocks)
-        .where(drafts.c.conversation_id == found.conversation_id, drafts.c.status.in_(SENT))
+        .where(drafts.c.conversation_id == conversation_id, drafts.c.status.in_(SENT),
+               *([] if before is None else [drafts.c.message_id < before]))
         .order_by(drafts.c.updated_at, drafts.c.id))).all()
     said = frozenset(str(b["source"]) for reply in replies for b in (reply.blocks or [])
                      if isinstance(b, dict) and b.get("source"))

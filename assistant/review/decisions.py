@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from assistant.draft import placeholders
 from assistant.errors import Busy, OverBudget, Refused
-from assistant.history import recipient
+from assistant.history import context, recipient
 from assistant.history.db import rowcount
 from assistant.history.models import (
     AuditEntry,
@@ -290,11 +290,12 @@ def _blocks_json(blocks: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 def draft_with_intents(pipeline: Pipeline, raw: bytes, intents: Sequence[str],
-                       sentence: str) -> values.Draft:
-    """The flow's draft for ``raw`` when the mail asks exactly ``intents`` (chosen by staff)."""
+                       sentence: str, thread: values.Thread | None = None) -> values.Draft:
+    """The flow's draft for ``raw`` when the mail asks exactly ``intents`` (chosen by staff),
+    with what its conversation knew before it (``thread``)."""
     from assistant.parse import parse
 
-    return pipeline.redraft(parse(raw), intents, sentence).draft
+    return pipeline.redraft(parse(raw), intents, sentence, thread).draft
 
 
 async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Sequence[str],
@@ -319,12 +320,16 @@ async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Seque
     before = _intent_ids(understanding)
     sentence = " ".join(sentence.split()) or corrections.question_sentence(
         message.new_text or "") or ""
+    thread = None
+    if message.conversation_id is not None:
+        thread = await context.conversation_context(await db.connection(),
+                                                    message.conversation_id, before=message.id)
     try:
         if run is None:
             new = await asyncio.to_thread(draft_with_intents, pipeline, message.raw, chosen,
-                                          sentence)
+                                          sentence, thread)
         else:
-            new = await run(draft_with_intents, message.raw, chosen, sentence)
+            new = await run(draft_with_intents, message.raw, chosen, sentence, thread)
     except Busy:
         raise Refused(BUSY) from None
     except OverBudget:

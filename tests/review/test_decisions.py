@@ -171,3 +171,19 @@ async def test_rewriting_a_block_keeps_a_suggestion(db: Any, review_url: str,
     [suggestion] = list((await db.execute(select(Suggestion))).scalars())
     assert (suggestion.intent, suggestion.origin, suggestion.created_by) == (
         "duration", "block_rewrite", "anna")
+
+
+async def test_a_redraft_keeps_what_the_conversation_knew(db: Any, review_url: str,
+                                                         pipeline: Any) -> None:
+    """Redrafting a follow-up with other intents reads it with its conversation, as the worker
+    did: the population the first mail stated still decides the verdict."""
+    first = inquiry_mail("Rosenquell im Vogelsbergkreis hat 6.100 Einwohner. Wie hoch ist die "
+                         "Förderung?")
+    [stored] = await seed(review_url, pipeline, first)
+    [follow_up] = await seed(review_url, pipeline, inquiry_mail(
+        "Eine Frage noch: Wie lange läuft das Projekt?", references=stored.message_id_header))
+    await decisions.redraft(db, follow_up.draft_id, 0, ["eligibility"],
+                            "Können wir teilnehmen?", ANNA, pipeline)
+    draft = await _draft(db, follow_up.draft_id)
+    assert "notice.eligible" in [b["source"] for b in draft.blocks]
+    assert "6.100" in draft.text

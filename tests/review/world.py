@@ -72,7 +72,8 @@ async def store_inquiry(engine: AsyncEngine, settings: Any, pipeline: Any, raw: 
     recorded: Recorded | None = None
     for item in claimed:
         mail = parse(item.raw)
-        result = Handled(mail, pipeline.run(Processed(mail)),
+        thread = await store.thread_context(mail)
+        result = Handled(mail, pipeline.run(Processed(mail, thread=thread)),
                          knowledge_version=pipeline.knowledge.version)
         got = await store.record(item, result)
         if item.raw == raw:
