@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import KnowledgeError
+from assistant.errors import TrainingRefused as Refused
 from assistant.history.confirmed import Confirmed
 from assistant.understand import asked_text, labelled, training
 from assistant.understand.followup import supplies_requested
@@ -33,10 +33,7 @@ from assistant.understand.questions import units
 from assistant.understand.training import Sample
 
 STORE_GROUP = "gespeichert"
-
-
-class Refused(KnowledgeError):
-    """Nothing to train or measure on (German, for the page)."""
+__all__ = ["Refused", "Result", "Spec", "run", "store_samples"]
 
 
 @dataclass(frozen=True)
