@@ -71,6 +71,10 @@ class ModelError(KnowledgeError):
     """The intent model file is missing, malformed or does not fit the catalogue."""
 
 
+class TrainingRefused(KnowledgeError):
+    """"Modell neu trainieren" has nothing to train or measure on (German, for the page)."""
+
+
 class SchemaError(ConfigurationError):
     """The database's schema does not match this code; the message says what to do."""
 

@@ -163,6 +163,20 @@ class Settings:
     redraft_seconds: float = _setting(
         20.0, "Longest time one redraft with other intents may compute; then it is stopped and "
               "the reviewer is told.")
+    retrain_seconds: float = _setting(
+        1800.0, "Longest time \"Modell neu trainieren\" may run in its background process; "
+                "then it is stopped and the current model stays in use.")
+    retrain_folds: int = _setting(
+        5, "\"Modell neu trainieren\" splits the store's confirmed mails by conversation into "
+           "this many folds, each held out in turn to measure the current and the new model.")
+    retrain_sets: str = _setting(
+        "", "Labelled folders (comma-separated) that \"Modell neu trainieren\" uses besides the "
+            "store's confirmed mails, each held out in turn; empty: the project's development "
+            "sets and the shared sets beside a checkout, where present (an image has none); "
+            "`none`: only the store's mails.")
+    retrain_examples: int = _setting(
+        0, "At most this many catalogue examples per intent go into \"Modell neu trainieren\" "
+           "(0: all). Only for tests and trials: fewer examples train faster and worse.")
     sender_name: str = _setting(
         "Landesprogramm WIR", "Display name in the From header of the replies we send.")
     send_retry_seconds: float = _setting(

@@ -26,14 +26,6 @@ if TYPE_CHECKING:
     from assistant.history.models import Suggestion
     from assistant.settings import Settings
 
-_ROOT = Path(__file__).resolve().parent.parent.parent
-# The project's own development sets: always trained on, never held out.
-DEVELOPMENT_SETS = tuple(_ROOT / "tests" / "evaluation" / name
-                         for name in ("dev", "dev2", "dev3", "dev4"))
-# The shared labelled sets by other writers, when the checkout has them beside it.
-SHARED_SETS = tuple(sorted(p for group in ("inquiries", "questions")
-                           for p in (_ROOT.parent / "shared" / group).glob("*")
-                           if (p / "labels.jsonl").is_file()))
 
 
 def register(sub: Subcommands) -> None:
@@ -141,6 +133,7 @@ def say(text: str) -> None:
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import knowledge as loader
     from assistant.understand import labelled, training
+    from assistant.understand.labelled import DEVELOPMENT_SETS, SHARED_SETS
     from assistant.understand.model import FILENAME, save
 
     intents = loader.read_intents(Path(settings.intents_dir))

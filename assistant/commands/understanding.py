@@ -205,7 +205,8 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
 def _cross(args: argparse.Namespace, settings: Settings) -> int:
     """``evaluate --cross``: leave one writer's folder out at a time (:mod:`assistant.crossval`)."""
     from assistant import crossval
-    from assistant.commands.intents import DEVELOPMENT_SETS, SHARED_SETS, folders, say
+    from assistant.commands.intents import folders, say
+    from assistant.understand.labelled import DEVELOPMENT_SETS, SHARED_SETS
 
     held_out = folders(args.cross or None, SHARED_SETS)
     always = folders(args.always, DEVELOPMENT_SETS)

@@ -16,4 +16,7 @@ intents goes through :meth:`assistant.flow.Pipeline.redraft`. Approving a draft 
     conversation.py   a conversation's messages in order with the audit trail
     sending.py        the outbox as staff see it: failed and uncertain replies
     admin.py          users, suggestions, knowledge reload (admins only)
+    wissen*.py        the page "Wissen": answers, notices, facts edited and versioned
+    modell.py         "Modell neu trainieren": the figures before and after, publishing
+    retraining.py     the training data and the job of the background process
 """

@@ -16,6 +16,7 @@ from assistant.review import (
     conversation,
     inquiry,
     listing,
+    modell,
     sending,
     wissen,
     wissen_facts,
@@ -67,6 +68,10 @@ def routes() -> list[BaseRoute]:
         post("/admin/wissen/veroeffentlichen", wissen.publish, role="admin"),
         get("/admin/wissen/fakten", wissen_facts.page, role="admin"),
         post("/admin/wissen/fakten", wissen_facts.submit, role="admin"),
+        get("/admin/wissen/modell", modell.page, role="admin"),
+        post("/admin/wissen/modell/trainieren", modell.start, role="admin"),
+        post("/admin/wissen/modell/veroeffentlichen", modell.publish, role="admin"),
+        post("/admin/wissen/modell/verwerfen", modell.discard, role="admin"),
     ]
 
 

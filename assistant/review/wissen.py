@@ -49,7 +49,8 @@ async def overview(request: Request, ctx: Ctx) -> Response:
     kb = ctx.services.knowledge.pipeline.knowledge
     async with ctx.services.sessions() as db:
         live = await knowledge_store.live_records(db)
-        waiting = await knowledge_store.drafts(db)
+        # A candidate model waits on its own page ("Anliegen-Modell").
+        waiting = [r for r in await knowledge_store.drafts(db) if r.path.endswith(".yaml")]
     titles = {i.id: i.title for i in kb.intents}
 
     def row(folder: str, stem: str, entry: Any) -> dict[str, Any]:

@@ -20,6 +20,15 @@ from assistant.understand.questions import units
 from assistant.understand.training import Sample
 from assistant.values import Mail
 
+_ROOT = Path(__file__).resolve().parent.parent.parent
+# The project's own development sets: always trained on, never held out (only in a checkout).
+DEVELOPMENT_SETS = tuple(_ROOT / "tests" / "evaluation" / name
+                         for name in ("dev", "dev2", "dev3", "dev4"))
+# The shared labelled sets by other writers, when the checkout has them beside it.
+SHARED_SETS = tuple(sorted(p for group in ("inquiries", "questions")
+                           for p in (_ROOT.parent / "shared" / group).glob("*")
+                           if (p / "labels.jsonl").is_file()))
+
 
 @dataclass(frozen=True, slots=True)
 class Labelled:

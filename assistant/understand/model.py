@@ -199,9 +199,13 @@ def load(path: Path) -> IntentModel:
         raise ModelError(f"{path}: {exc}") from exc
 
 
+def dumps(model: IntentModel) -> str:
+    """The model's file text; deterministic for the same model (sorted, fixed floats)."""
+    return json.dumps(to_json(model), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def save(model: IntentModel, path: Path) -> None:
-    """Write the model; the file is deterministic for the same model (sorted, fixed floats)."""
-    text = json.dumps(to_json(model), ensure_ascii=False, indent=1, sort_keys=True)
+    """Write the model (:func:`dumps`)."""
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.write_text(dumps(model), encoding="utf-8")
     tmp.replace(path)

@@ -31,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from assistant.settings import Settings
 from assistant.web import operations
 from assistant.web.auth import Authenticator, Passwords
-from assistant.web.compute import WorkPool
+from assistant.web.compute import Background, WorkPool
 from assistant.web.headers import SecurityHeaders
 from assistant.web.layout import make_environment
 from assistant.web.pages import Page
@@ -62,6 +62,8 @@ class KnowledgeBox:
         self._pipeline = pipeline
         self.sessions = sessions
         self.work = WorkPool(settings)
+        # Retraining the intent model: one job at a time, in a process of its own.
+        self.background = Background()
         self._checked = -1e9
         self._lock = asyncio.Lock()
 
@@ -238,6 +240,7 @@ def create_app(settings: Settings, pages: Sequence[Page], *, engine: AsyncEngine
                 with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                     await asyncio.wait_for(task, timeout=settings.smtp_timeout_seconds + 5)
             await asyncio.to_thread(services.knowledge.work.close)
+            await asyncio.to_thread(services.knowledge.background.close)
             if owned_engine is not None:
                 await owned_engine.dispose()
 

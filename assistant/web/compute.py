@@ -142,3 +142,49 @@ class WorkPool:
                 old.join(timeout)
             except TimeoutError:
                 log.warning("work pool did not stop in time")
+
+
+def _run_niced(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(WORKER_NICENESS)
+    return fn(*args)
+
+
+class Background:
+    """One long job at a time (retraining the intent model) in a process of its own, so that it
+    never holds up the event loop nor the worker processes of chat answers and redrafts. The
+    process starts with the job (spawn) and a job past its budget is killed with it."""
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+        self._lock = threading.Lock()
+        self._future: Any = None
+
+    @property
+    def busy(self) -> bool:
+        return self._future is not None and not self._future.done()
+
+    def start(self, fn: Callable[..., Any], *args: Any, budget: float) -> asyncio.Future[Any]:
+        """``fn(*args)`` in the background process; :class:`Busy` while a job runs. The
+        returned future fails with :class:`TimeoutError` when the budget ran out."""
+        with self._lock:
+            if self.busy:
+                raise Busy
+            if self._pool is None:
+                import multiprocessing
+
+                from pebble import ProcessPool
+
+                self._pool = ProcessPool(max_workers=1,
+                                         context=multiprocessing.get_context("spawn"))
+            self._future = self._pool.schedule(_run_niced, args=(fn, args), timeout=budget)
+            return asyncio.wrap_future(self._future)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop a running job and the process."""
+        with self._lock:
+            old, self._pool = self._pool, None
+        if old is not None:
+            old.stop()
+            with contextlib.suppress(TimeoutError):
+                old.join(timeout)
