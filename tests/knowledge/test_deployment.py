@@ -117,7 +117,8 @@ def test_two_workers_draft_with_an_edit_and_an_accepted_example_made_in_the_brow
     """Read-only folders, unprivileged processes: "Wissen" → "Förderhöhe" gets a sentence and an
     accepted suggestion adds an example; a mail dropped into each worker's Maildir right after
     is drafted with the new sentence and the knowledge version of that last publication (the
-    catalogue with the example) within 5 s; the folders are unchanged and no process failed."""
+    catalogue with the example) within 5 s; "Wissen neu laden" works too; the folders are
+    unchanged and no process failed."""
     url, app = deployment.url, deployment.app
     unchanged = tree_of(app)
     probe = subprocess.run([*as_unprivileged(), "touch", str(app / "knowledge" / "probe")],
@@ -156,6 +157,9 @@ def test_two_workers_draft_with_an_edit_and_an_accepted_example_made_in_the_brow
     print(f"publication → next draft: {', '.join(f'{s:.2f} s' for s in latencies)}")
     assert latencies[-1] <= WITHIN
     assert all(_drafted_by(deployment, name) & set(after) for name in WORKERS)
+    # The last admin action on the knowledge, reloading it, also works on read-only folders.
+    page.get_by_role("button", name="Wissen neu laden").click()
+    assert "Das Wissen wurde neu geladen." in page.content()
     assert unchanged == tree_of(app)
     for name in ("web", *WORKERS):
         assert "PermissionError" not in deployment.log(name)
