@@ -102,9 +102,12 @@ def deployment(postgres: PostgresCluster) -> Iterator[Deployment]:
         port = free_port()
         web = deployment.start("web", "serve", "--host", "127.0.0.1", "--port", str(port),
                                four_eyes="false", web_cpu_workers="1")
+        # Each worker drafts what it takes from its own Maildir: no polling for mail the
+        # other stored, so that the test sees both workers' knowledge (in production they
+        # share the work).
         for name in WORKERS:
             deployment.start(name, "run", inbox=f"maildir:{deployment.data / name}",
-                             maildir_poll_seconds="0.3", pending_poll_seconds="1")
+                             maildir_poll_seconds="0.3", pending_poll_seconds="600")
         _wait_healthy(f"http://127.0.0.1:{port}", web, deployment.logs / "web.log")
         deployment.base = f"http://127.0.0.1:{port}"
         yield deployment
