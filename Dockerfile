@@ -1,13 +1,16 @@
 # The mail worker (and the other `assistant` commands) as a container image.
 #
 #   docker build -t wir-assistant .
-#   docker run --env-file .env -v assistant-data:/data wir-assistant          # assistant run
+#   docker run --read-only --tmpfs /tmp --env-file .env -v assistant-data:/data wir-assistant
 #
-# Stage 1 builds the package and its dependencies into a virtual environment; stage 2 copies
-# only that environment and the curated content (knowledge/, intents/) onto a slim Python and
-# runs as an unprivileged user; /app (code and the two folders) belongs to root and is read-only
-# for it: the folders are only the seed of the knowledge, which lives in the database and is
-# edited in the web app ("Wissen"). Mail and the SQLite default live in the /data volume; set
+# Stage 1 builds the package and its dependencies into a virtual environment (compiled to
+# bytecode there, read-only); stage 2 copies only that environment and the curated content (knowledge/,
+# intents/) onto a slim Python and runs as the unprivileged user 10001. /app (the two folders)
+# and /opt/venv (the code) belong to root and carry no write bits: the folders are only the
+# seed of the knowledge, which lives in the database and is edited in the web app ("Wissen").
+# Nothing is written under /app: no bytecode (PYTHONDONTWRITEBYTECODE), HOME and temporary
+# files in /tmp, mail, exports and the SQLite default in the /data volume; the image runs with
+# a read-only root file system (compose.yaml: `read_only: true` and a tmpfs for /tmp). Set
 # ASSISTANT_INBOX and ASSISTANT_DATABASE_URL for IMAP and PostgreSQL (see compose.yaml).
 
 FROM python:3.11-slim-bookworm AS build
@@ -19,13 +22,18 @@ COPY pyproject.toml README.md ./
 COPY assistant ./assistant
 # The "train" extra (scikit-learn) lets `assistant intents train` refit the intent model in the
 # container; classifying needs only numpy and the model file intents/model.json.
+# pip compiles what it installs to bytecode (also with PYTHONDONTWRITEBYTECODE set), so the
+# runtime never needs to write any; then no write bits are left (COPY --from keeps the modes).
 RUN pip install --no-cache-dir "./[train]" \
- && python -c "import assistant.history.schema as s; assert s.head_revision()"
+ && python -c "import assistant.history.schema as s; assert s.head_revision()" \
+ && chmod -R a-w /opt/venv
 
 FROM python:3.11-slim-bookworm
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
+    HOME=/tmp \
+    TMPDIR=/tmp \
     ASSISTANT_KNOWLEDGE_DIR=/app/knowledge \
     ASSISTANT_INTENTS_DIR=/app/intents \
     ASSISTANT_INBOX=maildir:/data/mailbox \
@@ -33,13 +41,16 @@ ENV PATH=/opt/venv/bin:$PATH \
     ASSISTANT_EXPORT_DIR=/data/exports \
     ASSISTANT_LOG_FORMAT=json
 RUN groupadd --system --gid 10001 assistant \
- && useradd --system --uid 10001 --gid assistant --home-dir /app --shell /usr/sbin/nologin assistant \
- && mkdir -p /data/mailbox/new /data/mailbox/cur /data/mailbox/tmp \
+ && useradd --system --uid 10001 --gid assistant --home-dir /nonexistent --no-create-home \
+      --shell /usr/sbin/nologin assistant \
+ && mkdir -p /data/mailbox/new /data/mailbox/cur /data/mailbox/tmp /data/exports \
  && chown -R assistant:assistant /data
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY knowledge ./knowledge
 COPY intents ./intents
+# Root's, and read-only for everyone: the app cannot change the seed.
+RUN chmod -R a-w /app
 USER 10001:10001
 VOLUME ["/data"]
 # Healthy while the database answers and the inbox was polled within three poll periods.
