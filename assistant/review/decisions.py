@@ -290,12 +290,15 @@ def _blocks_json(blocks: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 def draft_with_intents(pipeline: Pipeline, raw: bytes, intents: Sequence[str],
-                       sentence: str, thread: values.Thread | None = None) -> values.Draft:
+                       sentence: str, thread: values.Thread | None = None
+                       ) -> tuple[values.Draft, str]:
     """The flow's draft for ``raw`` when the mail asks exactly ``intents`` (chosen by staff),
-    with what its conversation knew before it (``thread``)."""
+    with what its conversation knew before it (``thread``); and the stamp of the knowledge that
+    drafted it (the process that ran it may hold a newer publication than the caller)."""
     from assistant.parse import parse
 
-    return pipeline.redraft(parse(raw), intents, sentence, thread).draft
+    return pipeline.redraft(parse(raw), intents, sentence, thread).draft, \
+        pipeline.knowledge.stamp
 
 
 async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Sequence[str],
@@ -326,10 +329,10 @@ async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Seque
                                                     message.conversation_id, before=message.id)
     try:
         if run is None:
-            new = await asyncio.to_thread(draft_with_intents, pipeline, message.raw, chosen,
-                                          sentence, thread)
+            new, stamp = await asyncio.to_thread(draft_with_intents, pipeline, message.raw,
+                                                 chosen, sentence, thread)
         else:
-            new = await run(draft_with_intents, message.raw, chosen, sentence, thread)
+            new, stamp = await run(draft_with_intents, message.raw, chosen, sentence, thread)
     except Busy:
         raise Refused(BUSY) from None
     except OverBudget:
@@ -343,7 +346,7 @@ async def redraft(db: AsyncSession, draft_id: int, revision: int, intents: Seque
     await _store(db, draft, revision, text=new.text, subject=new.subject, language=new.language,
                  blocks=_blocks_json(new.blocks), needs_staff=new.needs_staff,
                  staff_reasons=list(new.staff_reasons),
-                 knowledge_version=pipeline.knowledge.version, edited_text=None, edited_by=None,
+                 knowledge_version=stamp, edited_text=None, edited_by=None,
                  approved_by=None, approved_at=None, second_approved_by=None)
     await db.commit()
 

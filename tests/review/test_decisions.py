@@ -187,3 +187,22 @@ async def test_a_redraft_keeps_what_the_conversation_knew(db: Any, review_url: s
     draft = await _draft(db, follow_up.draft_id)
     assert "notice.eligible" in [b["source"] for b in draft.blocks]
     assert "6.100" in draft.text
+
+
+async def test_a_redraft_records_the_knowledge_that_drafted_it(db: Any, review_url: str,
+                                                              pipeline: Any) -> None:
+    """The redraft runs in a worker process that may already hold a newer publication than the
+    web process: the draft records the knowledge of the process that drafted it."""
+    import copy
+    from dataclasses import replace
+
+    [stored] = await seed(review_url, pipeline, inquiry_mail(DURATION))
+    newer = copy.copy(pipeline)
+    newer.knowledge = replace(pipeline.knowledge, version="newer-knowledge")
+
+    async def in_worker(fn: Any, *args: Any) -> Any:
+        return fn(newer, *args)
+
+    await decisions.redraft(db, stored.draft_id, 0, ["deadline"], "Bis wann?", ANNA, pipeline,
+                            run=in_worker)
+    assert "newer-knowledge" == (await _draft(db, stored.draft_id)).knowledge_version
