@@ -33,6 +33,12 @@ class Served:
 @pytest.fixture
 def live(tmp_path: Path, sqlite_template: Path) -> Iterator[Served]:
     """`assistant serve` (four eyes off) on a database whose store holds the knowledge."""
+    yield from serve(tmp_path, sqlite_template)
+
+
+def serve(tmp_path: Path, sqlite_template: Path, **settings: str) -> Iterator[Served]:
+    """Run `assistant serve` with the given settings (``retrain_folds="2"`` →
+    ``ASSISTANT_RETRAIN_FOLDS=2``) until the generator is closed."""
     db = tmp_path / "assistant.db"
     shutil.copyfile(sqlite_template, db)
     url = f"sqlite:///{db}"
@@ -40,7 +46,8 @@ def live(tmp_path: Path, sqlite_template: Path) -> Iterator[Served]:
     port = free_port()
     env = {**os.environ, "ASSISTANT_DATABASE_URL": url, "ASSISTANT_SECRET_KEY": SECRET,
            "ASSISTANT_COOKIE_SECURE": "0", "ASSISTANT_FOUR_EYES": "false",
-           "ASSISTANT_WEB_CPU_WORKERS": "1"}
+           "ASSISTANT_WEB_CPU_WORKERS": "1",
+           **{f"ASSISTANT_{k.upper()}": v for k, v in settings.items()}}
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--no-sender",
