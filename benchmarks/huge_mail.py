@@ -26,7 +26,6 @@ import mailbox
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -130,15 +129,6 @@ async def budget_overrun() -> tuple[float, float]:
         flow.close()
 
 
-def _claimed(db: Path) -> bool:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return bool(conn.execute("SELECT count(*) FROM messages WHERE attempts > 0")
-                        .fetchone()[0])
-    except sqlite3.OperationalError:
-        return False
-
-
 def sigterm_exit(folder: Path) -> float:
     """Seconds from SIGTERM to the exit of `assistant run` with a never-ending mail in hand."""
     box, db = folder / "mail", folder / "worker.db"
@@ -150,7 +140,7 @@ def sigterm_exit(folder: Path) -> float:
     worker = subprocess.Popen([sys.executable, "tests/worker/spinning_run.py"], cwd=ROOT,
                               env=env, start_new_session=True)
     try:
-        while not _claimed(db):
+        while not flows.claimed(db):
             time.sleep(0.1)
         time.sleep(1.0)
         started = time.perf_counter()

@@ -24,12 +24,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from assistant.history import threads
-from assistant.history.models import Draft, Message, UnderstandingRecord
+from assistant.history.tables import drafts, messages, understandings
 from assistant.values import Kind, Mail, RegisterEntry, SourcedFact, Thread
-
-messages = Message.__table__
-understandings = UnderstandingRecord.__table__
-drafts = Draft.__table__
 
 FACTS = ("population", "amount_eur", "municipality", "state")
 # Replies that reached the municipality (or are on their way to it).

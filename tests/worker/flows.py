@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.budget import FlowProcess, MailHandler
@@ -89,3 +91,14 @@ class Classifying:
 
         item = self.pipeline.run(Processed(parse(raw)), TO_VERDICT)
         return Handled(item.mail, item)
+
+
+def claimed(db: Path) -> bool:
+    """Whether a worker on the SQLite file ``db`` has taken a mail in hand (read-only, so it
+    can be asked while the worker runs in another process)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return bool(conn.execute("SELECT count(*) FROM messages WHERE attempts > 0")
+                        .fetchone()[0])
+    except sqlite3.OperationalError:
+        return False

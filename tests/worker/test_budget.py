@@ -258,15 +258,6 @@ async def test_mail_over_the_size_limit_is_read_as_far_as_its_headers(
 STOP_BAR_SECONDS = 10
 
 
-def _claimed(db: Path) -> bool:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return bool(conn.execute("SELECT count(*) FROM messages WHERE attempts > 0")
-                        .fetchone()[0])
-    except sqlite3.OperationalError:
-        return False
-
-
 @pytest.mark.integration
 def test_sigterm_stops_worker_during_slow_mail(tmp_path: Path) -> None:
     """`assistant run` busy in a mail that never ends (budget 600 s) exits 0 within 10 s of
@@ -286,7 +277,7 @@ def test_sigterm_stops_worker_during_slow_mail(tmp_path: Path) -> None:
                                   env=env, stdout=out, stderr=out, start_new_session=True)
         try:
             deadline = time.monotonic() + 120
-            while not _claimed(db) and worker.poll() is None and time.monotonic() < deadline:
+            while not flows.claimed(db) and worker.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.1)
             time.sleep(0.5)  # the flow is spinning now
             worker.send_signal(signal.SIGTERM)
