@@ -16,11 +16,10 @@ import pytest
 from sqlalchemy import select
 
 from assistant.history import knowledge_store
-from assistant.history.db import create_engine, sessionmaker
 from assistant.history.models import Draft, Suggestion
 from assistant.knowledge.source import digest
 from tests.knowledge.deployment import Deployment, as_unprivileged, deliver, inquiry, tree_of
-from tests.review.conftest import add_users, run
+from tests.review.conftest import add_users, in_session, run
 from tests.review.test_browser import _wait_healthy, login
 from tests.services import PostgresCluster, free_port
 
@@ -41,18 +40,6 @@ class Served:
         self.base = base
 
 
-def _in_store(url: str, work: Any) -> Any:
-    async def go() -> Any:
-        engine = create_engine(url)
-        try:
-            async with sessionmaker(engine)() as db:
-                return await work(db)
-        finally:
-            await engine.dispose()
-
-    return run(go())
-
-
 async def _suggest(db: Any) -> int:
     row = Suggestion(sentence=EXAMPLE, intent="funding_amount", created_by="anna",
                      origin="intent_change")
@@ -65,7 +52,7 @@ def _drafts(url: str) -> dict[int, Draft]:
     async def read(db: Any) -> dict[int, Draft]:
         return {d.id: d for d in (await db.execute(select(Draft))).scalars()}
 
-    return _in_store(url, read)
+    return in_session(url, read)
 
 
 def _new_drafts(url: str, known: set[int], count: int,
@@ -133,7 +120,7 @@ def test_two_workers_draft_with_an_edit_and_an_accepted_example_made_in_the_brow
     before = _new_drafts(url, set(), len(WORKERS))
     assert all(SENTENCE not in d.text and d.knowledge_version.endswith("@1")
                for d, _ in before.values())
-    suggestion = _in_store(url, _suggest)
+    suggestion = in_session(url, _suggest)
 
     login(page, Served(deployment.base), "chef")
     page.get_by_role("link", name="Wissen").first.click()
@@ -151,7 +138,7 @@ def test_two_workers_draft_with_an_edit_and_an_accepted_example_made_in_the_brow
     for number, name in enumerate(WORKERS, 3):
         deliver(deployment.data / name, inquiry(number, ASKS_AMOUNT), f"after-{number}")
     after = _new_drafts(url, set(before), len(WORKERS))
-    texts, publication = _in_store(url, knowledge_store.published_texts)
+    texts, publication = in_session(url, knowledge_store.published_texts)
     assert 3 == publication and EXAMPLE in texts["intents/funding_amount.yaml"]
     for draft, _ in after.values():
         assert SENTENCE in draft.text

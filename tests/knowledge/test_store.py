@@ -3,7 +3,6 @@ versioned, published (under four eyes), and the same drafts as the folders for t
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 from pathlib import Path
@@ -14,24 +13,12 @@ import pytest
 from assistant.commands import main
 from assistant.errors import KnowledgeError
 from assistant.history import knowledge_store
-from assistant.history.db import create_engine, sessionmaker
 from assistant.knowledge.source import read_folders
 from tests.helpers import ROOT
+from tests.review.conftest import in_session
 
 MAIL = ROOT / "tests" / "evaluation" / "heldout" / "mails" / "heldout-01.eml"
 AMOUNT = "answers/funding_amount.yaml"
-
-
-def _in_store(url: str, work: Any) -> Any:
-    async def run() -> Any:
-        engine = create_engine(url)
-        try:
-            async with sessionmaker(engine)() as db:
-                return await work(db)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
 
 
 @pytest.fixture
@@ -48,7 +35,7 @@ def test_db_upgrade_seeds_an_empty_store(tmp_path: Path, environ: dict[str, str]
     assert "into the empty store (publication 1)" in capsys.readouterr().out
     assert main(["db", "upgrade"], environ) == 0
     assert "empty store" not in capsys.readouterr().out
-    texts, number = _in_store(url, knowledge_store.published_texts)
+    texts, number = in_session(url, knowledge_store.published_texts)
     assert number == 1
     assert texts == read_folders(ROOT / "knowledge", ROOT / "intents")
 
@@ -64,7 +51,7 @@ def test_export_then_import_changes_nothing(env: dict[str, str], tmp_path: Path,
     capsys.readouterr()
     assert main(["knowledge", "import", str(tmp_path)], env) == 0
     assert "No change" in capsys.readouterr().out
-    assert _in_store(env["ASSISTANT_DATABASE_URL"], knowledge_store.publication) == 1
+    assert in_session(env["ASSISTANT_DATABASE_URL"], knowledge_store.publication) == 1
 
 
 def test_import_shows_the_diff_and_publishes(env: dict[str, str], tmp_path: Path,
@@ -78,9 +65,9 @@ def test_import_shows_the_diff_and_publishes(env: dict[str, str], tmp_path: Path
     assert main(["knowledge", "import", str(tmp_path), "--dry-run"], env) == 0
     out = capsys.readouterr().out
     assert "+  Die Förderung für eine KIV-Strategie beläuft sich auf höchstens" in out
-    assert _in_store(env["ASSISTANT_DATABASE_URL"], knowledge_store.publication) == 1
+    assert in_session(env["ASSISTANT_DATABASE_URL"], knowledge_store.publication) == 1
     assert main(["knowledge", "import", str(tmp_path), "--comment", "Wortwahl"], env) == 0
-    texts, number = _in_store(env["ASSISTANT_DATABASE_URL"], knowledge_store.published_texts)
+    texts, number = in_session(env["ASSISTANT_DATABASE_URL"], knowledge_store.published_texts)
     assert number == 2 and "auf höchstens" in texts[AMOUNT]
 
 
@@ -93,7 +80,7 @@ def test_import_refuses_a_broken_template_naming_file_and_line(
     assert main(["knowledge", "import", str(tmp_path)], env) == 2
     err = capsys.readouterr().err
     assert "funding_amount.yaml, line 6: de:" in err
-    assert _in_store(env["ASSISTANT_DATABASE_URL"], knowledge_store.publication) == 1
+    assert in_session(env["ASSISTANT_DATABASE_URL"], knowledge_store.publication) == 1
 
 
 def test_store_and_folders_give_the_same_draft(env: dict[str, str],
@@ -128,7 +115,7 @@ def test_draft_from_the_store_uses_a_saved_version(env: dict[str, str], tmp_path
             "de: >-\n", "de: >-\n  Neu im Text.\n", 1), author="user:anna",
             comment="Satz ergänzt", publish=True)
 
-    _in_store(env["ASSISTANT_DATABASE_URL"], edit)
+    in_session(env["ASSISTANT_DATABASE_URL"], edit)
     mail = str(amount_mail(tmp_path))
     assert main(["draft", mail, "--format", "json", "--knowledge", "store"], env) == 0
     assert "Neu im Text. Die Förderung" in json.loads(capsys.readouterr().out)["draft"]["text"]
@@ -148,7 +135,7 @@ def test_four_eyes_keeps_the_authors_publication_out(database_url: str) -> None:
         after = await knowledge_store.publish(db, saved.record.id, "user:bert", four_eyes=True)
         return before, after
 
-    assert _in_store(database_url, work) == (1, 2)
+    assert in_session(database_url, work) == (1, 2)
 
 
 def test_a_change_needs_a_comment(database_url: str) -> None:
@@ -159,7 +146,7 @@ def test_a_change_needs_a_comment(database_url: str) -> None:
                                        publish=True)
         return len(await knowledge_store.versions(db, AMOUNT))
 
-    assert _in_store(database_url, work) == 1
+    assert in_session(database_url, work) == 1
 
 
 def test_export_removes_files_the_store_no_longer_holds(env: dict[str, str],

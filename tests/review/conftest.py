@@ -79,6 +79,21 @@ def run(coro: Any) -> Any:
         return pool.submit(asyncio.run, coro).result()
 
 
+def in_session(url: str, work: Any) -> Any:
+    """``await work(db)`` in a session on ``url``, from a synchronous test (see :func:`run`)."""
+    from assistant.history.db import create_engine, sessionmaker
+
+    async def go() -> Any:
+        engine = create_engine(url)
+        try:
+            async with sessionmaker(engine)() as db:
+                return await work(db)
+        finally:
+            await engine.dispose()
+
+    return run(go())
+
+
 async def seed(url: str, pipeline: Any, *raws: bytes, **kwargs: Any) -> list[Any]:
     from assistant.history.db import create_engine
     from tests.review.world import store_inquiry
