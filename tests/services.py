@@ -21,9 +21,11 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterable
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 PG_USER = "postgres"
@@ -34,6 +36,45 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def wait_healthy(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Wait until the web app at ``base`` answers ``/healthz`` (its output is in ``log``)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"assistant serve exited: {log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"assistant serve did not start: {log.read_text(errors='replace')}")
+
+
+@contextlib.contextmanager
+def serving(env: Mapping[str, str], log: Path, *args: str) -> Iterator[str]:
+    """``assistant serve`` (with ``args``) on a free loopback port and the environment ``env``,
+    its output in ``log``: yields its base URL once it is healthy and stops it afterwards."""
+    from tests.helpers import ROOT
+
+    port = free_port()
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", *args, "--host",
+                                   "127.0.0.1", "--port", str(port)], cwd=ROOT, env=dict(env),
+                                  stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base, server, log)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def wait_for_port(port: int, timeout: float = 15.0) -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +20,8 @@ import pytest
 from tests.chat.conftest import process_stored_mail
 from tests.helpers import ROOT
 from tests.review.conftest import PASSWORDS, SECRET, add_users, make_settings, run
-from tests.review.test_browser import _serious_violations, _wait_healthy
-from tests.services import free_port
+from tests.review.test_browser import _serious_violations
+from tests.services import free_port, serving
 
 pytestmark = pytest.mark.integration
 
@@ -46,27 +44,12 @@ def live(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
     shutil.copyfile(sqlite_template, db)
     url = f"sqlite:///{db}"
     run(add_users(url))
-    port = free_port()
     env = {**os.environ, "ASSISTANT_DATABASE_URL": url, "ASSISTANT_SECRET_KEY": SECRET,
            "ASSISTANT_COOKIE_SECURE": "0", "ASSISTANT_CHAT_RATE_PER_MINUTE": str(LIMIT),
            "ASSISTANT_TRUSTED_PROXIES": "127.0.0.1",
            "ASSISTANT_SMTP_URL": f"smtp://127.0.0.1:{free_port()}"}
-    log = folder / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--host",
-                                   "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
-                                  stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, server, log)
+    with serving(env, folder / "serve.log") as base:
         yield Live(base, url)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 _clients = itertools.count(10)

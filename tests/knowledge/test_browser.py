@@ -18,8 +18,8 @@ import pytest
 from tests.helpers import ROOT
 from tests.knowledge.test_store import amount_mail
 from tests.review.conftest import SECRET, add_users, run
-from tests.review.test_browser import _wait_healthy, login
-from tests.services import free_port
+from tests.review.test_browser import login
+from tests.services import serving
 
 pytestmark = pytest.mark.integration
 SENTENCE = "Den Antrag stellen Sie bitte online."
@@ -43,27 +43,12 @@ def serve(tmp_path: Path, sqlite_template: Path, **settings: str) -> Iterator[Se
     shutil.copyfile(sqlite_template, db)
     url = f"sqlite:///{db}"
     run(add_users(url))
-    port = free_port()
     env = {**os.environ, "ASSISTANT_DATABASE_URL": url, "ASSISTANT_SECRET_KEY": SECRET,
            "ASSISTANT_COOKIE_SECURE": "0", "ASSISTANT_FOUR_EYES": "false",
            "ASSISTANT_WEB_CPU_WORKERS": "1",
            **{f"ASSISTANT_{k.upper()}": v for k, v in settings.items()}}
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--no-sender",
-                                   "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT,
-                                  env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, server, log)
+    with serving(env, tmp_path / "serve.log", "--no-sender") as base:
         yield Served(base, url)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def _draft(url: str, mail: Path) -> str:

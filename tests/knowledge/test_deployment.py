@@ -20,8 +20,8 @@ from assistant.history.models import Draft, Suggestion
 from assistant.knowledge.source import digest
 from tests.knowledge.deployment import Deployment, as_unprivileged, deliver, inquiry, tree_of
 from tests.review.conftest import add_users, in_session, run
-from tests.review.test_browser import _wait_healthy, login
-from tests.services import PostgresCluster, free_port
+from tests.review.test_browser import login
+from tests.services import PostgresCluster, free_port, wait_healthy
 
 pytestmark = pytest.mark.integration
 
@@ -95,7 +95,7 @@ def deployment(postgres: PostgresCluster) -> Iterator[Deployment]:
         for name in WORKERS:
             deployment.start(name, "run", inbox=f"maildir:{deployment.data / name}",
                              maildir_poll_seconds="0.3", pending_poll_seconds="600")
-        _wait_healthy(f"http://127.0.0.1:{port}", web, deployment.logs / "web.log")
+        wait_healthy(f"http://127.0.0.1:{port}", web, deployment.logs / "web.log")
         deployment.base = f"http://127.0.0.1:{port}"
         yield deployment
     finally:

@@ -13,9 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +26,7 @@ from tests.outbound.conftest import Recorder, parsed
 from tests.review.conftest import PASSWORDS, SECRET, add_users, run, seed
 from tests.review.test_web import XSS_BODY, XSS_SUBJECT
 from tests.review.world import DURATION, hours_ago, inquiry_mail
-from tests.services import free_port
+from tests.services import free_port, serving
 
 pytestmark = pytest.mark.integration
 
@@ -71,42 +69,16 @@ def live(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path,
     smtp_port = free_port()
     controller = Controller(recorder, hostname="127.0.0.1", port=smtp_port)
     controller.start()
-    port = free_port()
     env = {**os.environ, "ASSISTANT_DATABASE_URL": url, "ASSISTANT_SECRET_KEY": SECRET,
            "ASSISTANT_COOKIE_SECURE": "0", "ASSISTANT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}",
            "ASSISTANT_SEND_POLL_SECONDS": "0.5", "ASSISTANT_LOG_LEVEL": "INFO"}
     log = folder / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--host",
-                                   "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
-                                  stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(base, server, log)
-        yield Live(base, recorder, {"duration": duration, "eligibility": eligibility,
-                                    "xss": xss, "foreign": foreign}, log)
+        with serving(env, log) as base:
+            yield Live(base, recorder, {"duration": duration, "eligibility": eligibility,
+                                        "xss": xss, "foreign": foreign}, log)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
         controller.stop()
-
-
-def _wait_healthy(base: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"assistant serve exited: {log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"assistant serve did not start: {log.read_text(errors='replace')}")
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import ROOT
 from tests.review.conftest import SECRET, add_users, run
-from tests.review.test_browser import ROOT, _wait_healthy
-from tests.services import free_port
+from tests.services import free_port, wait_healthy
 
 
 @dataclass
@@ -48,7 +48,7 @@ def served(sqlite_template: Path, tmp_path: Path) -> Iterator[Served]:
                                    stdout=out, stderr=subprocess.STDOUT)
     served = Served(f"http://127.0.0.1:{port}", log, process)
     try:
-        _wait_healthy(served.base, process, log)
+        wait_healthy(served.base, process, log)
         yield served
     finally:
         if process.poll() is None:
