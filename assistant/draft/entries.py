@@ -1,10 +1,11 @@
 """How one knowledge entry becomes one block of a draft, on the day the draft is made.
 
 An entry's parts are rendered in order and joined. A time-bound part is stated only while it
-holds on that day (:meth:`~assistant.knowledge.Part.holds_on`: its ``valid_until`` lies after
-the day, its ``as_of`` not after it); otherwise it becomes a marked gap that asks staff the
-part's question and offers the statement as a suggestion, and the block counts as a gap — the
-draft then needs staff. An entry that is a gap (``gap:`` in its file) is the gap marker alone.
+holds on that day (:meth:`~assistant.knowledge.entries.Part.holds_on`: its ``valid_until``
+lies after the day, its ``as_of`` not after it); otherwise it becomes a marked gap that asks
+staff the part's question and offers the statement as a suggestion, and the block counts as a
+gap — the draft then needs staff. An entry that is a gap (``gap:`` in its file) is the gap
+marker alone.
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from assistant.errors import KnowledgeError
 
@@ -154,3 +157,11 @@ def changes(old: Mapping[str, str], new: Mapping[str, str]) -> list[Change]:
                 f"a/{name}", f"b/{name}"))
         found.append(Change(name, action, diff))
     return found
+
+
+def read_yaml(source: Source, name: str) -> Any:
+    """The YAML file ``name`` of ``source``; a syntax error names the file."""
+    try:
+        return yaml.safe_load(source.text(name))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{source.where(name)}: {exc}") from exc
