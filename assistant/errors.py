@@ -39,8 +39,11 @@ field, nothing changed). :class:`ConfigurationError` stops a command with exit c
 it changes anything.
 
 Two exception classes live elsewhere on purpose: :class:`assistant.flow.Stop`, the engine's
-named end of a mail's flow (it carries the value the flow had; not an error), and the store's
-private ``_NotOurs``. A test checks that no other module defines an exception class.
+named end of a mail's flow (it carries the value the flow had; not an error), and
+``assistant.history.recording.NotOurs``, the store's signal inside one transaction that a mail
+was taken over by another worker (it never leaves
+:meth:`~assistant.history.store.Store.record`). A test checks that no other module defines an
+exception class.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import assistant
 from assistant import errors
 
 # Exception classes that live beside their code on purpose (see the errors module docstring).
-ELSEWHERE = {"assistant.flow.Stop", "assistant.history.store._NotOurs"}
+ELSEWHERE = {"assistant.flow.Stop", "assistant.history.recording.NotOurs"}
 
 
 def _modules() -> list[str]:
